@@ -1,0 +1,34 @@
+package dev.assetflow.domain.asset;
+
+import dev.assetflow.domain.failure.Failure;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The tracked asset as stored: its original, what it really is, where it went, and how it got here.
+ * {@code terminalAnnounced} is the outbox flag: set once the terminal event has been published.
+ */
+public record Asset(
+        AssetId id,
+        AssetState state,
+        SourceObject source,
+        String declaredType,
+        String detectedType,
+        MediaKind kind,
+        RouteInfo route,
+        Failure failure,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean terminalAnnounced,
+        List<HistoryEntry> history) {
+
+    public Asset {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public static Asset received(AssetId id, SourceObject source, String declaredType, Instant now, String by) {
+        HistoryEntry entry = new HistoryEntry(null, AssetState.RECEIVED, now, by, "upload received", null, null);
+        return new Asset(id, AssetState.RECEIVED, source, declaredType, null, null, null, null, now, now,
+                false, List.of(entry));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.assetflow.domain.asset;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** What kind of media a file really is, decided from its content type. */
+public enum MediaKind {
+    IMAGE,
+    VIDEO,
+    AUDIO,
+    DOCUMENT,
+    /** Anything the pipeline does not process: text, archives, executables, SVG (scriptable), ... */
+    OTHER;
+
+    /** Raster formats ffmpeg decodes safely. SVG is left out on purpose: it can carry scripts and entities. */
+    private static final Set<String> IMAGES = Set.of(
+            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff");
+    private static final Set<String> DOCUMENTS = Set.of("application/pdf");
+
+    public static MediaKind ofMimeType(String mimeType) {
+        if (mimeType == null) {
+            return OTHER;
+        }
+        String mime = mimeType.toLowerCase(Locale.ROOT);
+        if (IMAGES.contains(mime)) {
+            return IMAGE;
+        }
+        if (DOCUMENTS.contains(mime)) {
+            return DOCUMENT;
+        }
+        if (mime.startsWith("video/")) {
+            return VIDEO;
+        }
+        if (mime.startsWith("audio/")) {
+            return AUDIO;
+        }
+        return OTHER;
+    }
+
+    /** The lowercase name used in routing rules, event attributes and queue names. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static MediaKind fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}

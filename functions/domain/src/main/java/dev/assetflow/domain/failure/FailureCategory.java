@@ -1,0 +1,34 @@
+package dev.assetflow.domain.failure;
+
+/**
+ * The shared error taxonomy. Every failure an asset or message can end with carries one of these,
+ * and its {@link FailureClass} decides whether retrying can help.
+ */
+public enum FailureCategory {
+    EMPTY_FILE(FailureClass.PERMANENT_INPUT),
+    UNSUPPORTED_TYPE(FailureClass.PERMANENT_INPUT),
+    TYPE_MISMATCH(FailureClass.PERMANENT_INPUT),
+    CORRUPT_MEDIA(FailureClass.PERMANENT_INPUT),
+    LIMIT_EXCEEDED(FailureClass.PERMANENT_INPUT),
+    INVALID_MESSAGE(FailureClass.PERMANENT_INPUT),
+    ORIGINAL_MISSING(FailureClass.PERMANENT_INPUT),
+    NO_MATCHING_RULE(FailureClass.PERMANENT_INPUT),
+    TRANSIENT(FailureClass.TRANSIENT),
+    CONFIGURATION(FailureClass.CONFIGURATION),
+    INTERNAL(FailureClass.INTERNAL);
+
+    private final FailureClass failureClass;
+
+    FailureCategory(FailureClass failureClass) {
+        this.failureClass = failureClass;
+    }
+
+    public FailureClass failureClass() {
+        return failureClass;
+    }
+
+    /** Only transient failures are worth another delivery; input problems never heal by themselves. */
+    public boolean retryable() {
+        return failureClass == FailureClass.TRANSIENT;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.assetflow.domain.ports;
+
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.Rendition;
+import dev.assetflow.domain.asset.Transition;
+import dev.assetflow.domain.asset.TransitionOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where assets, their history and their rendition checkpoints are kept (DynamoDB). */
+public interface AssetRepository {
+
+    /** Creates the asset unless it exists; returns the stored asset either way. */
+    Asset createIfAbsent(Asset asset);
+
+    Optional<Asset> find(AssetId id);
+
+    /**
+     * Moves the asset to {@code transition.to()} only if its current state is one of that state's
+     * predecessors, appending a history entry in the same write.
+     */
+    TransitionOutcome transition(AssetId id, Transition transition);
+
+    /** Sets the outbox flag once the terminal event is published. */
+    void markTerminalAnnounced(AssetId id);
+
+    List<Rendition> renditions(AssetId id);
+
+    /** Writes a DONE checkpoint unless one exists; true if this call wrote it. */
+    boolean checkpointRendition(Rendition done);
+
+    /** Sets the outbox flag of a rendition once its rendition.ready event is published. */
+    void markRenditionAnnounced(AssetId id, String checkpointKey);
+}

