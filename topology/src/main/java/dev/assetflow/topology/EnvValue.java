@@ -1,0 +1,38 @@
+package dev.assetflow.topology;
+
+/**
+ * One environment variable of a function: a literal {@code value}, or a reference to a resource that
+ * each host resolves to its physical identifier. {@code access} is what the function does with it;
+ * infra-cdk grants exactly that.
+ */
+public record EnvValue(
+        String value,
+        String bucket,
+        String table,
+        String queue,
+        String topic,
+        String workQueues,
+        String deadLetterQueuesOfConsumer,
+        String tool,
+        String access) {
+
+    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL }
+
+    public Kind kind() {
+        int set = 0;
+        Kind kind = null;
+        if (value != null) { set++; kind = Kind.VALUE; }
+        if (bucket != null) { set++; kind = Kind.BUCKET; }
+        if (table != null) { set++; kind = Kind.TABLE; }
+        if (queue != null) { set++; kind = Kind.QUEUE; }
+        if (topic != null) { set++; kind = Kind.TOPIC; }
+        if (workQueues != null) { set++; kind = Kind.WORK_QUEUES; }
+        if (deadLetterQueuesOfConsumer != null) { set++; kind = Kind.DEAD_LETTER_QUEUES; }
+        if (tool != null) { set++; kind = Kind.TOOL; }
+        if (set != 1) {
+            throw new IllegalArgumentException("an environment value needs exactly one of value, bucket, table, "
+                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool; found " + set);
+        }
+        return kind;
+    }
+}

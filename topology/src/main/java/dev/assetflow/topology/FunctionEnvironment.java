@@ -1,0 +1,53 @@
+package dev.assetflow.topology;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Builds a function's environment from the topology; both hosts use this one method. */
+public final class FunctionEnvironment {
+
+    private FunctionEnvironment() {
+    }
+
+    public static Map<String, String> of(Topology topology, String function, ResourceResolver resolver) {
+        Map<String, String> environment = new TreeMap<>();
+        topology.function(function).environment().forEach((name, value) ->
+                environment.put(name, resolve(topology, value, resolver)));
+        return environment;
+    }
+
+    private static String resolve(Topology topology, EnvValue value, ResourceResolver resolver) {
+        return switch (value.kind()) {
+            case VALUE -> value.value();
+            case BUCKET -> resolver.bucketName(value.bucket());
+            case TABLE -> resolver.tableName(value.table());
+            case QUEUE -> resolver.queueUrl(value.queue());
+            case TOPIC -> resolver.topicArn(value.topic());
+            case TOOL -> resolver.toolPath(value.tool());
+            case WORK_QUEUES -> jsonObject(topology.queues().entrySet().stream()
+                    .filter(e -> e.getValue().work() != null)
+                    .collect(Collectors.toMap(e -> e.getValue().work().key(), e -> resolver.queueUrl(e.getKey()),
+                            (a, b) -> a, TreeMap::new)));
+            case DEAD_LETTER_QUEUES -> jsonObject(topology.queues().entrySet().stream()
+                    .filter(e -> e.getValue().consumer() != null && e.getValue().hasDeadLetterQueue())
+                    .filter(e -> e.getValue().consumer().function().equals(value.deadLetterQueuesOfConsumer()))
+                    .collect(Collectors.toMap(e -> resolver.queueName(e.getKey()),
+                            e -> resolver.deadLetterQueueUrl(e.getKey()), (a, b) -> a, TreeMap::new)));
+        };
+    }
+
+    /**
+     * A flat JSON object of strings. Written by hand rather than with a mapper because on the CDK host
+     * the values are unresolved tokens, which CloudFormation joins into the final string.
+     */
+    private static String jsonObject(Map<String, String> entries) {
+        return entries.entrySet().stream()
+                .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.assetflow.topology;
+
+/**
+ * An SQS queue. With {@code maxReceiveCount} it gets a dead-letter queue that SQS moves a message to
+ * after that many receives. {@code work} marks a work queue for a (kind, priority) pair;
+ * {@code consumer} is the event source mapping that feeds a function.
+ */
+public record QueueSpec(
+        String purpose,
+        int visibilityTimeoutSeconds,
+        Integer maxReceiveCount,
+        Integer messageRetentionSeconds,
+        WorkSpec work,
+        ConsumerSpec consumer) {
+
+    public boolean hasDeadLetterQueue() {
+        return maxReceiveCount != null && maxReceiveCount > 0;
+    }
+
+    public record WorkSpec(String kind, String priority) {
+        /** The key a dispatcher looks a work queue up by, e.g. {@code image/critical}. */
+        public String key() {
+            return kind + "/" + priority;
+        }
+    }
+
+    /** Batch size and maximum concurrency are what Lambda's SQS event source mapping offers. */
+    public record ConsumerSpec(String function, int batchSize, int maxConcurrency) {}
+}

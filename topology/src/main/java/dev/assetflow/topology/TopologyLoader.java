@@ -1,0 +1,101 @@
+package dev.assetflow.topology;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Loads the bundled topology and checks that every reference in it points at something defined. */
+public final class TopologyLoader {
+    private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
+    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "send", "publish");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private TopologyLoader() {
+    }
+
+    public static Topology load() {
+        try (InputStream in = TopologyLoader.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("topology.json is not on the classpath at " + RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Topology parse(String json) {
+        Topology topology;
+        try {
+            topology = MAPPER.readValue(json, Topology.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("topology.json is not valid: " + e.getMessage(), e);
+        }
+        List<String> problems = problems(topology);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("topology.json is inconsistent: " + String.join("; ", problems));
+        }
+        return topology;
+    }
+
+    static List<String> problems(Topology t) {
+        List<String> problems = new ArrayList<>();
+        t.buckets().forEach((name, bucket) -> bucket.notifications().forEach(n -> {
+            if (!t.queues().containsKey(n.queue())) {
+                problems.add("bucket " + name + " notifies unknown queue " + n.queue());
+            }
+        }));
+        t.queues().forEach((name, queue) -> {
+            if (queue.consumer() != null && !t.functions().containsKey(queue.consumer().function())) {
+                problems.add("queue " + name + " feeds unknown function " + queue.consumer().function());
+            }
+            if (queue.consumer() != null && (queue.consumer().batchSize() < 1 || queue.consumer().batchSize() > 10)) {
+                problems.add("queue " + name + ": batchSize must be 1-10");
+            }
+            if (queue.consumer() != null && queue.consumer().maxConcurrency() < 1) {
+                problems.add("queue " + name + ": maxConcurrency must be at least 1");
+            }
+        });
+        t.topics().forEach((name, topic) -> topic.subscriptions().forEach(s -> {
+            if (!t.queues().containsKey(s.queue())) {
+                problems.add("topic " + name + " subscribes unknown queue " + s.queue());
+            }
+        }));
+        t.functions().forEach((name, function) -> function.environment().forEach((variable, value) ->
+                problems.addAll(referenceProblems(t, name + "." + variable, value))));
+        return problems;
+    }
+
+    private static List<String> referenceProblems(Topology t, String where, EnvValue value) {
+        List<String> problems = new ArrayList<>();
+        EnvValue.Kind kind;
+        try {
+            kind = value.kind();
+        } catch (IllegalArgumentException e) {
+            return List.of(where + ": " + e.getMessage());
+        }
+        String missing = switch (kind) {
+            case BUCKET -> t.buckets().containsKey(value.bucket()) ? null : "bucket " + value.bucket();
+            case TABLE -> t.tables().containsKey(value.table()) ? null : "table " + value.table();
+            case QUEUE -> t.queues().containsKey(value.queue()) ? null : "queue " + value.queue();
+            case TOPIC -> t.topics().containsKey(value.topic()) ? null : "topic " + value.topic();
+            case DEAD_LETTER_QUEUES -> t.functions().containsKey(value.deadLetterQueuesOfConsumer())
+                    ? null : "function " + value.deadLetterQueuesOfConsumer();
+            case VALUE, TOOL, WORK_QUEUES -> null;
+        };
+        if (missing != null) {
+            problems.add(where + " refers to unknown " + missing);
+        }
+        if (kind != EnvValue.Kind.VALUE && kind != EnvValue.Kind.TOOL && (value.access() == null || !ACCESS.contains(value.access()))) {
+            problems.add(where + ": access must be one of " + ACCESS);
+        }
+        return problems;
+    }
+}

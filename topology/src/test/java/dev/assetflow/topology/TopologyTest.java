@@ -1,0 +1,71 @@
+package dev.assetflow.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+    private final Topology topology = TopologyLoader.load();
+
+    @Test
+    void theBundledTopologyIsConsistent() {
+        assertThat(topology.app()).isEqualTo("assetflow");
+        assertThat(topology.buckets()).containsKeys("uploads", "renditions");
+        assertThat(topology.buckets().get("uploads").notifications()).singleElement()
+                .satisfies(n -> assertThat(n.queue()).isEqualTo("ingest"));
+        assertThat(topology.queues().values()).filteredOn(q -> q.work() != null)
+                .extracting(q -> q.work().key())
+                .contains("image/critical", "image/standard", "image/bulk");
+        assertThat(topology.topics().get("asset-events").subscriptions()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.filterPolicy()).isNotNull());
+    }
+
+    @Test
+    void everyFunctionEnvironmentResolvesThroughTheHost() {
+        Map<String, String> env = FunctionEnvironment.of(topology, "ingest", new NamingResolver(new ResourceNames("af-test")));
+        assertThat(env).containsEntry("ASSETS_TABLE", "af-test-assets")
+                .containsEntry("REVIEW_QUEUE_URL", "url:af-test-review")
+                .containsEntry("ROUTING_RULES", "classpath:/routing-rules.json")
+                .containsEntry("DEAD_LETTER_QUEUE_URLS", "{\"af-test-ingest\":\"url:af-test-ingest-dlq\"}");
+        assertThat(env.get("WORK_QUEUES")).isEqualTo("{\"image/bulk\":\"url:af-test-image-bulk\","
+                + "\"image/critical\":\"url:af-test-image-critical\",\"image/standard\":\"url:af-test-image-standard\"}");
+        Map<String, String> worker = FunctionEnvironment.of(topology, "image-worker", new NamingResolver(new ResourceNames("af-test")));
+        assertThat(worker).containsEntry("FFMPEG_PATH", "/tools/ffmpeg");
+        assertThat(worker.get("DEAD_LETTER_QUEUE_URLS")).contains("\"af-test-image-critical\":\"url:af-test-image-critical-dlq\"");
+    }
+
+    @Test
+    void danglingReferencesAreReported() {
+        String broken = """
+                {"app": "x", "buckets": {"b": {"notifications": [{"queue": "nope", "events": ["s3:ObjectCreated:*"]}]}},
+                 "tables": {}, "queues": {"q": {"visibilityTimeoutSeconds": 1, "consumer": {"function": "ghost", "batchSize": 11, "maxConcurrency": 1}}},
+                 "topics": {}, "functions": {"f": {"handler": "h", "module": "m", "memoryMb": 1, "timeoutSeconds": 1,
+                   "environment": {"T": {"table": "missing", "access": "read"}, "Q": {"queue": "q", "access": "eat"}, "Z": {}}}}}""";
+        assertThatThrownBy(() -> TopologyLoader.parse(broken))
+                .hasMessageContaining("bucket b notifies unknown queue nope")
+                .hasMessageContaining("queue q feeds unknown function ghost")
+                .hasMessageContaining("queue q: batchSize must be 1-10")
+                .hasMessageContaining("f.T refers to unknown table missing")
+                .hasMessageContaining("f.Q: access must be one of")
+                .hasMessageContaining("f.Z: an environment value needs exactly one of");
+    }
+
+    @Test
+    void namesArePrefixedAndValidated() {
+        assertThat(new ResourceNames("assetflow-prod").deadLetterQueue("ingest")).isEqualTo("assetflow-prod-ingest-dlq");
+        assertThatThrownBy(() -> new ResourceNames("Bad_Prefix")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Answers with recognisable strings, to show which resolver method each reference went through. */
+    private record NamingResolver(ResourceNames names) implements ResourceResolver {
+        public String bucketName(String logical) { return names.of(logical); }
+        public String tableName(String logical) { return names.of(logical); }
+        public String queueUrl(String logical) { return "url:" + names.of(logical); }
+        public String deadLetterQueueUrl(String logical) { return "url:" + names.deadLetterQueue(logical); }
+        public String queueName(String logical) { return names.of(logical); }
+        public String topicArn(String logical) { return "arn:" + names.of(logical); }
+        public String toolPath(String tool) { return "/tools/" + tool; }
+    }
+}
