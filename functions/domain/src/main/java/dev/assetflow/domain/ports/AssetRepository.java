@@ -17,10 +17,11 @@ public interface AssetRepository {
     Optional<Asset> find(AssetId id);
 
     /**
-     * Moves the asset to {@code transition.to()} only if its current state is one of that state's
-     * predecessors, appending a history entry in the same write.
+     * Moves the asset from {@code current.state()} to {@code transition.to()}, only if that move is
+     * allowed and the stored state is still {@code current.state()}; the history entry is appended in
+     * the same write. A stale {@code current} yields AlreadyThere or Refused after a fresh read.
      */
-    TransitionOutcome transition(AssetId id, Transition transition);
+    TransitionOutcome transition(Asset current, Transition transition);
 
     /** Sets the outbox flag once the terminal event is published. */
     void markTerminalAnnounced(AssetId id);

@@ -1,0 +1,71 @@
+package dev.assetflow.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Partial batch failure for SQS-triggered functions, with the semantics of Powertools' batch
+ * utility: each record is handled on its own; only the records that should be retried are reported
+ * as batch item failures (the event source mapping must enable ReportBatchItemFailures,
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting),
+ * so one bad message never fails or delays its batch-mates.
+ */
+public final class SqsBatchProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(SqsBatchProcessor.class);
+
+    /** Handles one record and says what became of it. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        RecordOutcome handle(SQSMessage message, Context context);
+    }
+
+    public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSMessage message : records) {
+            MDC.put("messageId", message.getMessageId());
+            try {
+                RecordOutcome outcome = handleOne(message, context, handler);
+                log(outcome);
+                if (outcome instanceof RecordOutcome.Retry) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
+            } finally {
+                MDC.clear();
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static RecordOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
+        try {
+            return handler.handle(message, context);
+        } catch (FailureException e) {
+            return new RecordOutcome.Retry(e.failure());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected error handling message {}", message.getMessageId(), e);
+            return new RecordOutcome.Retry(Failure.of(FailureCategory.INTERNAL,
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private static void log(RecordOutcome outcome) {
+        switch (outcome) {
+            case RecordOutcome.Done done -> LOG.info("record done: {}", done.summary());
+            case RecordOutcome.Duplicate duplicate -> LOG.info("record duplicate: {}", duplicate.summary());
+            case RecordOutcome.Settled settled -> LOG.warn("record settled with failure {}", settled.failure());
+            case RecordOutcome.Retry retry -> LOG.warn("record to retry after {}", retry.failure());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.assetflow.aws.sqs;
+
+import dev.assetflow.aws.SdkFailures;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.ports.WorkDispatcher;
+import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.domain.work.WorkMessageCodec;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** Sends work to the SQS queue of its (kind, priority), as listed in the WORK_QUEUES environment variable. */
+public final class SqsWorkDispatcher implements WorkDispatcher {
+    private final SqsClient sqs;
+    private final Map<String, String> workQueueUrls;
+    private final String reviewQueueUrl;
+
+    /** @param workQueueUrls queue URL by {@code kind/priority}, e.g. {@code image/critical} */
+    public SqsWorkDispatcher(SqsClient sqs, Map<String, String> workQueueUrls, String reviewQueueUrl) {
+        this.sqs = sqs;
+        this.workQueueUrls = Map.copyOf(workQueueUrls);
+        this.reviewQueueUrl = reviewQueueUrl;
+    }
+
+    @Override
+    public void dispatch(WorkMessage message) {
+        String key = message.kind() + "/" + message.route().queue().label();
+        String url = workQueueUrls.get(key);
+        if (url == null) {
+            throw new FailureException(Failure.of(FailureCategory.CONFIGURATION,
+                    "there is no work queue for " + key + " (known: " + workQueueUrls.keySet() + ")"));
+        }
+        send(url, message);
+    }
+
+    @Override
+    public void sendToReview(WorkMessage message) {
+        send(reviewQueueUrl, message);
+    }
+
+    private void send(String url, WorkMessage message) {
+        try {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(WorkMessageCodec.encode(message))
+                    .messageAttributes(Map.of(
+                            "assetId", text(message.assetId()),
+                            "kind", text(message.kind()))));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "SendMessage for asset " + message.assetId());
+        }
+    }
+
+    static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
