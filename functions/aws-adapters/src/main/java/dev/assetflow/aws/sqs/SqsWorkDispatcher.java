@@ -1,6 +1,8 @@
 package dev.assetflow.aws.sqs;
 
 import dev.assetflow.aws.SdkFailures;
+import dev.assetflow.domain.asset.MediaKind;
+import dev.assetflow.domain.asset.Priority;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
@@ -23,6 +25,11 @@ public final class SqsWorkDispatcher implements WorkDispatcher {
         this.sqs = sqs;
         this.workQueueUrls = Map.copyOf(workQueueUrls);
         this.reviewQueueUrl = reviewQueueUrl;
+    }
+
+    @Override
+    public boolean hasQueueFor(MediaKind kind, Priority priority) {
+        return workQueueUrls.containsKey(kind.label() + "/" + priority.label());
     }
 
     @Override

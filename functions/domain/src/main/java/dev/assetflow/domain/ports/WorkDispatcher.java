@@ -1,9 +1,14 @@
 package dev.assetflow.domain.ports;
 
+import dev.assetflow.domain.asset.MediaKind;
+import dev.assetflow.domain.asset.Priority;
 import dev.assetflow.domain.work.WorkMessage;
 
 /** Port: sends work to the queue of its kind and priority class, or to the review queue. */
 public interface WorkDispatcher {
+
+    /** Whether a work queue exists for this kind and priority class (checked before promising work). */
+    boolean hasQueueFor(MediaKind kind, Priority priority);
 
     /** Sends to the work queue matching the message's kind and route; fails with CONFIGURATION if none exists. */
     void dispatch(WorkMessage message);

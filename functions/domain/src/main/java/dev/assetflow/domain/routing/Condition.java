@@ -12,10 +12,11 @@ public record Condition(
         List<String> mimeTypes,
         Double minDurationSeconds,
         Double maxDurationSeconds,
+        Long minBytes,
         Long maxBytes) {
 
     public static Condition any() {
-        return new Condition(null, null, null, null, null, null);
+        return new Condition(null, null, null, null, null, null, null);
     }
 
     boolean matches(RoutingInput input) {
@@ -26,6 +27,7 @@ public record Condition(
                         || (input.durationSeconds() != null && input.durationSeconds() >= minDurationSeconds))
                 && (maxDurationSeconds == null
                         || (input.durationSeconds() != null && input.durationSeconds() <= maxDurationSeconds))
+                && (minBytes == null || input.sizeBytes() >= minBytes)
                 && (maxBytes == null || input.sizeBytes() <= maxBytes);
     }
 }

@@ -1,0 +1,15 @@
+package dev.assetflow.domain.upload;
+
+import dev.assetflow.domain.asset.AssetId;
+
+/** The verdict on an upload request, before any URL is signed. */
+public sealed interface UploadDecision {
+
+    /** Accepted: the asset id and the object key the client will PUT to. */
+    record Accepted(AssetId assetId, String key, String contentType, long sizeBytes) implements UploadDecision {}
+
+    /** Refused at the door, with a reason a client developer can act on. */
+    record Refused(Reason reason, String message) implements UploadDecision {}
+
+    enum Reason { INVALID_REQUEST, UNSUPPORTED_CONTENT_TYPE, TOO_LARGE }
+}

@@ -1,0 +1,82 @@
+package dev.assetflow.domain.upload;
+
+import dev.assetflow.domain.asset.AssetId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Decides whether an upload may start: a known content type, a size within the limit, a usable file
+ * name. The key is {@code uploads/<assetId>/<file name>}; the name keeps spaces and Unicode, but never
+ * a path separator, a control character or a leading dot.
+ * {@code application/octet-stream} is accepted: the pipeline detects the real type from the content.
+ */
+public final class UploadPolicy {
+    public static final String KEY_PREFIX = "uploads/";
+    static final int MAX_NAME_LENGTH = 200;
+
+    private static final Set<String> CONTENT_TYPES = Set.of(
+            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff",
+            "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/mpeg",
+            "audio/mpeg", "audio/mp4", "audio/aac", "audio/wav", "audio/x-wav", "audio/flac", "audio/ogg",
+            "application/pdf", "application/octet-stream");
+
+    private final long maxBytes;
+    private final Supplier<AssetId> ids;
+
+    public UploadPolicy(long maxBytes, Supplier<AssetId> ids) {
+        this.maxBytes = maxBytes;
+        this.ids = ids;
+    }
+
+    public UploadDecision decide(UploadRequest request) {
+        if (request == null || request.fileName() == null || request.fileName().isBlank()
+                || request.contentType() == null || request.contentType().isBlank() || request.sizeBytes() == null) {
+            return refused(UploadDecision.Reason.INVALID_REQUEST,
+                    "fileName, contentType and sizeBytes are all required");
+        }
+        String contentType = request.contentType().trim().toLowerCase(Locale.ROOT);
+        if (!CONTENT_TYPES.contains(contentType)) {
+            return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, "content type '" + request.contentType()
+                    + "' is not accepted; accepted: images, video, audio, PDF, or application/octet-stream");
+        }
+        if (request.sizeBytes() <= 0) {
+            return refused(UploadDecision.Reason.INVALID_REQUEST, "sizeBytes must be positive");
+        }
+        if (request.sizeBytes() > maxBytes) {
+            return refused(UploadDecision.Reason.TOO_LARGE,
+                    "the file is " + request.sizeBytes() + " bytes; the limit is " + maxBytes + " bytes");
+        }
+        String name = safeName(request.fileName());
+        if (name.isEmpty()) {
+            return refused(UploadDecision.Reason.INVALID_REQUEST, "fileName has no usable characters");
+        }
+        AssetId id = ids.get();
+        return new UploadDecision.Accepted(id, KEY_PREFIX + id.value() + "/" + name, contentType, request.sizeBytes());
+    }
+
+    /** The last path segment, without control characters or leading dots, at most 200 characters. */
+    static String safeName(String fileName) {
+        String lastSegment = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        StringBuilder clean = new StringBuilder();
+        lastSegment.codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(clean::appendCodePoint);
+        String name = clean.toString().strip().replaceFirst("^\\.+", "");
+        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH);
+    }
+
+    /** The asset id a key of the form {@code uploads/<assetId>/...} carries, if any. */
+    public static String assetIdInKey(String key) {
+        if (!key.startsWith(KEY_PREFIX)) {
+            return null;
+        }
+        int end = key.indexOf('/', KEY_PREFIX.length());
+        String candidate = end < 0 ? null : key.substring(KEY_PREFIX.length(), end);
+        return AssetId.isValid(candidate) ? candidate : null;
+    }
+
+    private static UploadDecision refused(UploadDecision.Reason reason, String message) {
+        return new UploadDecision.Refused(reason, message);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.assetflow.domain.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assetflow.domain.asset.AssetId;
+import org.junit.jupiter.api.Test;
+
+class UploadPolicyTest {
+    static final AssetId ID = new AssetId("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private final UploadPolicy policy = new UploadPolicy(1000, () -> ID);
+
+    @Test
+    void acceptsAKnownTypeWithinTheLimit() {
+        assertThat(policy.decide(new UploadRequest("My Cat +1 ü.PNG", "Image/PNG", 1000L)))
+                .isEqualTo(new UploadDecision.Accepted(ID, "uploads/" + ID + "/My Cat +1 ü.PNG", "image/png", 1000));
+    }
+
+    @Test
+    void refusesMissingFieldsUnknownTypesAndOversizedFiles() {
+        assertThat(policy.decide(new UploadRequest(null, "image/png", 1L)))
+                .isInstanceOfSatisfying(UploadDecision.Refused.class, r -> {
+                    assertThat(r.reason()).isEqualTo(UploadDecision.Reason.INVALID_REQUEST);
+                    assertThat(r.message()).contains("fileName, contentType and sizeBytes");
+                });
+        assertThat(policy.decide(new UploadRequest("a.exe", "application/x-msdownload", 10L)))
+                .isInstanceOfSatisfying(UploadDecision.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE));
+        assertThat(policy.decide(new UploadRequest("a.png", "image/png", 1001L)))
+                .isInstanceOfSatisfying(UploadDecision.Refused.class, r -> {
+                    assertThat(r.reason()).isEqualTo(UploadDecision.Reason.TOO_LARGE);
+                    assertThat(r.message()).contains("1001", "1000");
+                });
+        assertThat(policy.decide(new UploadRequest("a.png", "image/png", 0L)))
+                .isInstanceOfSatisfying(UploadDecision.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(UploadDecision.Reason.INVALID_REQUEST));
+    }
+
+    @Test
+    void fileNamesCannotEscapeTheirFolder() {
+        assertThat(UploadPolicy.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(UploadPolicy.safeName("..\\..\\boot.ini")).isEqualTo("boot.ini");
+        assertThat(UploadPolicy.safeName("..hidden")).isEqualTo("hidden");
+        assertThat(UploadPolicy.safeName("a\u0000b\nc\u202e.png")).isEqualTo("abc.png");
+        assertThat(UploadPolicy.safeName("x".repeat(300))).hasSize(200);
+        assertThat(policy.decide(new UploadRequest("../", "image/png", 5L)))
+                .isInstanceOf(UploadDecision.Refused.class);
+    }
+
+    @Test
+    void findsTheAssetIdInAKey() {
+        assertThat(UploadPolicy.assetIdInKey("uploads/" + ID + "/a b.png")).isEqualTo(ID.value());
+        assertThat(UploadPolicy.assetIdInKey("uploads/not-an-id/a.png")).isNull();
+        assertThat(UploadPolicy.assetIdInKey("elsewhere/" + ID + "/a.png")).isNull();
+    }
+}

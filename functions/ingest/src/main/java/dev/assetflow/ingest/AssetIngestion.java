@@ -1,0 +1,137 @@
+package dev.assetflow.ingest;
+
+import dev.assetflow.domain.asset.*;
+import dev.assetflow.domain.classify.Classification;
+import dev.assetflow.domain.classify.Classifier;
+import dev.assetflow.domain.classify.TypeDetector;
+import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.ObjectStore;
+import dev.assetflow.domain.ports.WorkDispatcher;
+import dev.assetflow.domain.routing.RoutingDecision;
+import dev.assetflow.domain.routing.RoutingInput;
+import dev.assetflow.domain.routing.RoutingRules;
+import dev.assetflow.domain.work.WorkMessage;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves one upload from RECEIVED to QUEUED (or FAILED / QUARANTINED), one conditional transition at a
+ * time, resuming from whatever state a previous, interrupted attempt left the asset in. Uses ports only.
+ */
+final class AssetIngestion {
+    private static final Logger LOG = LoggerFactory.getLogger(AssetIngestion.class);
+    static final String BY = "ingest";
+
+    private final AssetRepository assets;
+    private final ObjectStore store;
+    private final Classifier classifier;
+    private final RoutingRules rules;
+    private final WorkDispatcher dispatcher;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    AssetIngestion(AssetRepository assets, ObjectStore store, Classifier classifier, RoutingRules rules,
+            WorkDispatcher dispatcher, EventOutbox outbox, Clock clock) {
+        this.assets = assets;
+        this.store = store;
+        this.classifier = classifier;
+        this.rules = rules;
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** @return a one-line summary, recorded as the idempotent result */
+    String ingest(AssetId id, SourceObject source) {
+        Optional<ObjectStore.StoredObject> stored = store.head(source.bucket(), source.key());
+        Asset asset = assets.createIfAbsent(Asset.received(id, source,
+                stored.map(ObjectStore.StoredObject::contentType).orElse(null), clock.instant(), BY));
+        if (!asset.source().identity().equals(source.identity())) {
+            LOG.warn("asset {} already tracks {}; the new revision {} is not processed again",
+                    id, asset.source().identity(), source.identity());
+        }
+        if (asset.state() == AssetState.RECEIVED) {
+            asset = stored.isEmpty()
+                    ? fail(asset, Failure.of(FailureCategory.ORIGINAL_MISSING, "the original s3://" + source.bucket()
+                            + "/" + source.key() + " no longer exists"))
+                    : classify(asset);
+        }
+        if (asset.state() == AssetState.CLASSIFIED) {
+            asset = route(asset);
+        }
+        if (asset.state() == AssetState.QUEUED) {
+            // also on a resumed attempt: a duplicate work message is harmless, a missing one loses the asset
+            dispatcher.dispatch(workMessage(asset, null));
+        }
+        if (asset.state() == AssetState.QUARANTINED && !asset.terminalAnnounced()) {
+            dispatcher.sendToReview(workMessage(asset, asset.failure() == null ? null : asset.failure().reason()));
+        }
+        outbox.announceTerminal(asset);
+        return id + " " + asset.state() + (asset.route() == null ? "" : " via " + asset.route().rule());
+    }
+
+    private Asset classify(Asset asset) {
+        SourceObject source = asset.source();
+        byte[] prefix = source.sizeBytes() == 0 ? new byte[0]
+                : store.readPrefix(source.bucket(), source.key(), TypeDetector.PREFIX_BYTES);
+        return switch (classifier.classify(prefix, source.sizeBytes(), source.fileName())) {
+            case Classification.Accepted accepted -> move(asset, Transition.to(AssetState.CLASSIFIED, clock.instant(), BY,
+                    accepted.note() != null ? accepted.note() : "content is " + accepted.detectedType())
+                    .withClassification(accepted.detectedType(), accepted.kind()));
+            case Classification.Rejected rejected when rejected.failure().category() == FailureCategory.EMPTY_FILE ->
+                    fail(asset, rejected.failure());
+            case Classification.Rejected rejected -> move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "")
+                    .withClassification(rejected.detectedType(), MediaKind.OTHER)
+                    .withFailure(rejected.failure()));
+        };
+    }
+
+    private Asset route(Asset asset) {
+        RoutingDecision decision = rules.evaluate(new RoutingInput(asset.kind(), asset.detectedType(),
+                asset.source().key(), asset.source().sizeBytes(), null));
+        return switch (decision) {
+            case RoutingDecision.ToReview review -> {
+                LOG.info("routing decision for {}: review by rule {} of config v{}", asset.id(), review.rule(), review.configVersion());
+                yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "")
+                        .withRoute(new RouteInfo(Priority.REVIEW, review.rule(), null, null, review.configVersion()))
+                        .withFailure(Failure.of(FailureCategory.NO_MATCHING_RULE, review.reason())));
+            }
+            case RoutingDecision.ToWorkQueue work -> {
+                LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
+                        work.queue().label(), work.profile(), work.rule(), work.configVersion());
+                RouteInfo route = new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
+                if (!dispatcher.hasQueueFor(asset.kind(), work.queue())) {
+                    yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route)
+                            .withFailure(Failure.of(FailureCategory.CONFIGURATION, "rule '" + work.rule() + "' routes "
+                                    + asset.kind().label() + " to the " + work.queue().label()
+                                    + " queue, but this deployment has no such work queue")));
+                }
+                yield move(asset, Transition.to(AssetState.QUEUED, clock.instant(), BY,
+                        "rule '" + work.rule() + "' sends it to the " + work.queue().label() + " queue").withRoute(route));
+            }
+        };
+    }
+
+    private Asset fail(Asset asset, Failure failure) {
+        return move(asset, Transition.to(AssetState.FAILED, clock.instant(), BY, "").withFailure(failure));
+    }
+
+    private Asset move(Asset asset, Transition transition) {
+        TransitionOutcome outcome = assets.transition(asset, transition);
+        if (outcome instanceof TransitionOutcome.Refused refused) {
+            LOG.info("asset {} is already {}; not moving it to {}", asset.id(), refused.asset().state(), refused.requested());
+        }
+        return outcome.asset();
+    }
+
+    private WorkMessage workMessage(Asset asset, String reason) {
+        return new WorkMessage(WorkMessage.SCHEMA_VERSION, asset.id().value(),
+                asset.kind() == null ? MediaKind.OTHER.label() : asset.kind().label(), asset.detectedType(),
+                asset.source(), asset.route(), reason, clock.instant());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.assetflow.ingest;
+
+import dev.assetflow.aws.lambda.Env;
+import java.time.Duration;
+import java.util.Map;
+
+/** The ingest function's configuration, read once from its environment. */
+record IngestConfig(
+        String assetsTable,
+        String idempotencyTable,
+        Map<String, String> workQueueUrls,
+        String reviewQueueUrl,
+        Map<String, String> deadLetterQueueUrls,
+        String eventsTopicArn,
+        String routingRulesLocation,
+        Duration idempotencyInProgressExpiry,
+        Duration idempotencyTtl) {
+
+    static IngestConfig from(Map<String, String> variables) {
+        Env env = new Env(variables);
+        return new IngestConfig(
+                env.required("ASSETS_TABLE"),
+                env.required("IDEMPOTENCY_TABLE"),
+                env.jsonMap("WORK_QUEUES"),
+                env.required("REVIEW_QUEUE_URL"),
+                env.jsonMap("DEAD_LETTER_QUEUE_URLS"),
+                env.required("EVENTS_TOPIC_ARN"),
+                env.optional("ROUTING_RULES", "classpath:/routing-rules.json"),
+                // at least the function timeout, so a live claim is never taken over
+                env.seconds("IDEMPOTENCY_IN_PROGRESS_SECONDS", 60),
+                env.seconds("IDEMPOTENCY_TTL_SECONDS", 7 * 24 * 3600));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.assetflow.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
+import dev.assetflow.aws.dynamodb.DynamoIdempotencyStore;
+import dev.assetflow.aws.lambda.RecordOutcome;
+import dev.assetflow.aws.s3.S3ObjectStore;
+import dev.assetflow.aws.sns.SnsEventPublisher;
+import dev.assetflow.aws.sqs.DeadLetterParking;
+import dev.assetflow.aws.sqs.SqsWorkDispatcher;
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.SourceObject;
+import dev.assetflow.domain.classify.Classifier;
+import dev.assetflow.domain.classify.TypeDetector;
+import dev.assetflow.domain.config.ConfigInvalidException;
+import dev.assetflow.domain.config.ConfigText;
+import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.idempotency.Idempotency;
+import dev.assetflow.domain.idempotency.IdempotencyException;
+import dev.assetflow.domain.idempotency.IdempotencyKey;
+import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.ObjectStore;
+import dev.assetflow.domain.ports.WorkDispatcher;
+import dev.assetflow.domain.routing.RoutingRules;
+import dev.assetflow.domain.routing.RoutingRulesParser;
+import dev.assetflow.domain.upload.UploadPolicy;
+import java.time.Clock;
+import org.slf4j.MDC;
+
+/**
+ * Turns one ingest-queue message into asset records and work: S3 test events are acknowledged,
+ * unreadable messages are parked in the dead-letter queue with their reason, and every created
+ * object is ingested at most once in effect (idempotency key: bucket + key + ETag or version id).
+ */
+final class IngestService {
+    private final Idempotency idempotency;
+    private final AssetIngestion ingestion;
+    private final DeadLetterParking parking;
+
+    IngestService(Idempotency idempotency, AssetIngestion ingestion, DeadLetterParking parking) {
+        this.idempotency = idempotency;
+        this.ingestion = ingestion;
+        this.parking = parking;
+    }
+
+    static IngestService wire(AwsClients clients, IngestConfig config) {
+        Clock clock = Clock.systemUTC();
+        AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
+        ObjectStore store = new S3ObjectStore(clients.s3());
+        WorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), config.reviewQueueUrl());
+        EventOutbox outbox = new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
+        AssetIngestion ingestion = new AssetIngestion(assets, store, new Classifier(new TypeDetector()),
+                loadRules(config.routingRulesLocation()), dispatcher, outbox, clock);
+        Idempotency idempotency = new Idempotency(new DynamoIdempotencyStore(clients.dynamoDb(), config.idempotencyTable()),
+                clock, config.idempotencyInProgressExpiry(), config.idempotencyTtl());
+        return new IngestService(idempotency, ingestion, new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()));
+    }
+
+    private static RoutingRules loadRules(String location) {
+        try {
+            return RoutingRulesParser.parse(ConfigText.read(location));
+        } catch (ConfigInvalidException e) {
+            throw new IllegalStateException("routing rules at " + location + " are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    RecordOutcome handle(SQSMessage message) {
+        return switch (S3Notification.parse(message.getBody())) {
+            case S3Notification.TestEvent ignored -> new RecordOutcome.Done("s3:TestEvent acknowledged");
+            case S3Notification.Unreadable unreadable -> park(message, unreadable.failure());
+            case S3Notification.ObjectsCreated created -> ingestAll(message, created);
+        };
+    }
+
+    private RecordOutcome ingestAll(SQSMessage message, S3Notification.ObjectsCreated created) {
+        RecordOutcome last = new RecordOutcome.Done("no ObjectCreated records (" + created.ignoredRecords() + " ignored)");
+        for (SourceObject source : created.objects()) {
+            RecordOutcome outcome = ingestOne(message, source);
+            if (outcome instanceof RecordOutcome.Retry) {
+                return outcome; // the objects already ingested are no-ops on the retry
+            }
+            last = outcome;
+        }
+        return last;
+    }
+
+    private RecordOutcome ingestOne(SQSMessage message, SourceObject source) {
+        AssetId assetId = assetIdFor(source);
+        MDC.put("assetId", assetId.value());
+        IdempotencyKey key = IdempotencyKey.forUpload(source.bucket(), source.key(), source.etag(), source.versionId());
+        try {
+            Idempotency.Outcome outcome = idempotency.execute(key,
+                    IdempotencyKey.sha256(source.identity() + "#size=" + source.sizeBytes()),
+                    () -> ingestion.ingest(assetId, source));
+            return outcome.duplicate()
+                    ? new RecordOutcome.Duplicate("s3://" + source.bucket() + "/" + source.key() + " already ingested: " + outcome.result())
+                    : new RecordOutcome.Done(outcome.result());
+        } catch (IdempotencyException e) {
+            Failure failure = Failure.of(e.retryable() ? FailureCategory.TRANSIENT : FailureCategory.INVALID_MESSAGE, e.getMessage());
+            return e.retryable() ? new RecordOutcome.Retry(failure) : park(message, failure);
+        }
+    }
+
+    /** Uploads through the API carry their asset id in the key; anything else gets a stable derived one. */
+    static AssetId assetIdFor(SourceObject source) {
+        String fromKey = UploadPolicy.assetIdInKey(source.key());
+        return fromKey != null ? new AssetId(fromKey) : AssetId.derivedFrom(source.identity());
+    }
+
+    private RecordOutcome park(SQSMessage message, Failure failure) {
+        parking.park(message.getEventSourceArn(), message.getBody() == null ? "" : message.getBody(), failure);
+        return new RecordOutcome.Settled(failure);
+    }
+}

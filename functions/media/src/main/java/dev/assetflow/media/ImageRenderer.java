@@ -1,0 +1,95 @@
+package dev.assetflow.media;
+
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.image.ImageFormat;
+import dev.assetflow.domain.image.ImageRenditionSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Produces every requested image rendition from one ffmpeg process that decodes the source once:
+ * one split per width, one scale per width, one split per format. ffmpeg applies EXIF orientation
+ * itself (autorotate); {@code -map_metadata -1} and the encoders used write no EXIF, so nothing of
+ * the original's metadata (GPS, camera serials) reaches a rendition.
+ */
+public final class ImageRenderer {
+    private final MediaTools tools;
+    private final ProcessRunner runner;
+
+    public ImageRenderer(MediaTools tools, ProcessRunner runner) {
+        this.tools = tools;
+        this.runner = runner;
+    }
+
+    public record Rendered(ImageRenditionSpec spec, Path file) {}
+
+    public List<Rendered> render(Path source, List<ImageRenditionSpec> specs, int quality, Path outDir, Duration timeout) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-i", source.toString(),
+                "-filter_complex", filterGraph(specs)));
+        List<Rendered> rendered = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ImageRenditionSpec spec = specs.get(i);
+            Path out = outDir.resolve("r" + i + "." + spec.format().extension());
+            command.addAll(List.of("-map", "[o" + i + "]", "-map_metadata", "-1", "-frames:v", "1", "-update", "1"));
+            command.addAll(encoderArguments(spec.format(), quality));
+            command.add(out.toString());
+            rendered.add(new Rendered(spec, out));
+        }
+        ProcessRunner.Result result = runner.run(command, outDir, timeout);
+        if (result.timedOut()) {
+            throw new FailureException(Failure.of(FailureCategory.TRANSIENT,
+                    "ffmpeg did not finish within " + timeout.toSeconds() + " s"));
+        }
+        if (!result.succeeded()) {
+            throw MediaProbe.corrupt("ffmpeg could not decode it: " + result.lastErrorLine());
+        }
+        return rendered;
+    }
+
+    /** {@code [0:v:0]split=W[w0]...; [w0]scale=..,split=F[o0][o1]; ...} with per-format pixel formats. */
+    static String filterGraph(List<ImageRenditionSpec> specs) {
+        Map<String, List<Integer>> outputsBySize = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            outputsBySize.computeIfAbsent(specs.get(i).width() + "x" + specs.get(i).height(), k -> new ArrayList<>()).add(i);
+        }
+        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(outputsBySize.size());
+        for (int w = 0; w < outputsBySize.size(); w++) {
+            graph.append("[w").append(w).append(']');
+        }
+        int w = 0;
+        for (Map.Entry<String, List<Integer>> size : outputsBySize.entrySet()) {
+            String[] dims = size.getKey().split("x");
+            List<Integer> outputs = size.getValue();
+            graph.append(";[w").append(w++).append("]scale=").append(dims[0]).append(':').append(dims[1])
+                    .append(":flags=lanczos,split=").append(outputs.size());
+            for (int o = 0; o < outputs.size(); o++) {
+                graph.append("[f").append(outputs.get(o)).append(']');
+            }
+            for (int output : outputs) {
+                graph.append(";[f").append(output).append(']')
+                        .append(specs.get(output).format() == ImageFormat.JPEG ? "format=yuvj420p" : "format=yuva420p")
+                        .append("[o").append(output).append(']');
+            }
+        }
+        return graph.toString();
+    }
+
+    private static List<String> encoderArguments(ImageFormat format, int quality) {
+        return switch (format) {
+            case WEBP -> List.of("-c:v", "libwebp", "-quality", Integer.toString(quality));
+            // mjpeg's scale runs 2 (best) to 31; 90+ maps to 2, then one step per 5 points
+            case JPEG -> List.of("-c:v", "mjpeg", "-q:v", Integer.toString(Math.min(31, Math.max(2, 2 + (90 - quality) / 5))));
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package dev.assetflow.media.samples;
+
+import dev.assetflow.media.MediaTools;
+import dev.assetflow.media.ProcessRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Real media for the demo, the tests and the benchmarks, made with ffmpeg's test sources: good files
+ * and bad ones (truncated, empty, mislabelled, archives).
+ */
+public final class SampleMedia {
+    /** The camera make written into EXIF by {@link #jpegWithOrientation}: renditions must not carry it. */
+    public static final String CAMERA_MAKE = "AssetflowTestCam";
+
+    private final MediaTools tools;
+    private final ProcessRunner runner = new ProcessRunner();
+
+    public SampleMedia(MediaTools tools) {
+        this.tools = tools;
+    }
+
+    /** A colourful test picture (ffmpeg's testsrc2) of the given size; the format follows the extension. */
+    public Path picture(Path out, int width, int height) {
+        List<String> command = List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=1",
+                "-frames:v", "1", "-update", "1", out.toString());
+        ProcessRunner.Result result = runner.run(command, out.toAbsolutePath().getParent(), Duration.ofSeconds(60));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("ffmpeg could not make a sample picture: " + result.lastErrorLine());
+        }
+        return out;
+    }
+
+    /**
+     * A JPEG stored {@code width}x{@code height} whose EXIF says to display it with the given orientation
+     * (6 = rotate 90° clockwise), and which names a camera make, as phone pictures do.
+     */
+    public Path jpegWithOrientation(Path out, int width, int height, int orientation) {
+        picture(out, width, height);
+        try {
+            byte[] jpeg = Files.readAllBytes(out);
+            ByteArrayOutputStream result = new ByteArrayOutputStream();
+            result.write(jpeg, 0, 2); // SOI
+            result.write(exifSegment(orientation));
+            result.write(jpeg, 2, jpeg.length - 2);
+            Files.write(out, result.toByteArray());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An APP1 segment with a little-endian TIFF IFD0 holding Orientation and Make. */
+    static byte[] exifSegment(int orientation) {
+        byte[] make = (CAMERA_MAKE + "\0").getBytes(StandardCharsets.US_ASCII);
+        int ifdEntries = 2;
+        int ifdSize = 2 + ifdEntries * 12 + 4;
+        int makeOffset = 8 + ifdSize;
+        ByteBuffer tiff = ByteBuffer.allocate(makeOffset + make.length).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) ifdEntries);
+        tiff.putShort((short) 0x010F).putShort((short) 2).putInt(make.length).putInt(makeOffset); // Make, ASCII
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        tiff.put(make);
+        byte[] payload = ByteBuffer.allocate(6 + tiff.capacity()).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII))
+                .put(tiff.array()).array();
+        return ByteBuffer.allocate(4 + payload.length).put((byte) 0xFF).put((byte) 0xE1)
+                .putShort((short) (payload.length + 2)).put(payload).array();
+    }
+
+    /** The first {@code keepBytes} of a file: a download cut short, or a broken upload. */
+    public static Path truncated(Path source, Path out, int keepBytes) {
+        try {
+            byte[] bytes = Files.readAllBytes(source);
+            Files.write(out, Arrays.copyOf(bytes, Math.min(keepBytes, bytes.length)));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path text(Path out, String content) {
+        try {
+            return Files.writeString(out, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path zip(Path out) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write("an archive is not media".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

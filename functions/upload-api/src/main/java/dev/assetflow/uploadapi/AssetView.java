@@ -1,0 +1,55 @@
+package dev.assetflow.uploadapi;
+
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.HistoryEntry;
+import dev.assetflow.domain.asset.Rendition;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** What {@code GET /assets/{assetId}} answers: the asset as a client app or an operator wants to read it. */
+record AssetView(
+        String assetId,
+        String state,
+        String kind,
+        String declaredType,
+        String detectedType,
+        Original original,
+        Route route,
+        FailureView failure,
+        List<RenditionView> renditions,
+        List<HistoryEntry> history,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    record Original(String bucket, String key, long sizeBytes) {}
+
+    record Route(String queue, String rule, String profile, int configVersion) {}
+
+    record FailureView(String category, String reason) {}
+
+    record RenditionView(String name, String profile, int profileVersion, String state, String contentType,
+            long bytes, Integer width, Integer height, String location) {}
+
+    static AssetView of(Asset asset, List<Rendition> renditions) {
+        return new AssetView(
+                asset.id().value(),
+                asset.state().name(),
+                asset.kind() == null ? null : asset.kind().label(),
+                asset.declaredType(),
+                asset.detectedType(),
+                new Original(asset.source().bucket(), asset.source().key(), asset.source().sizeBytes()),
+                asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().rule(),
+                        asset.route().profile(), asset.route().configVersion()),
+                asset.failure() == null ? null
+                        : new FailureView(asset.failure().category().name(), asset.failure().reason()),
+                renditions.stream()
+                        .sorted(Comparator.comparing(Rendition::profile).thenComparing(Rendition::bytes))
+                        .map(r -> new RenditionView(r.name(), r.profile(), r.profileVersion(), r.state().name(),
+                                r.contentType(), r.bytes(), r.width(), r.height(), "s3://" + r.bucket() + "/" + r.key()))
+                        .toList(),
+                asset.history(),
+                asset.createdAt(),
+                asset.updatedAt());
+    }
+}

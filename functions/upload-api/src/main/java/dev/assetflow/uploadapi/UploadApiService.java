@@ -1,0 +1,110 @@
+package dev.assetflow.uploadapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
+import dev.assetflow.aws.s3.S3UploadSigner;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.json.Json;
+import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.UploadSigner;
+import dev.assetflow.domain.upload.UploadDecision;
+import dev.assetflow.domain.upload.UploadPolicy;
+import dev.assetflow.domain.upload.UploadRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /uploads} answers an asset id and a presigned PUT URL; {@code GET /assets/{assetId}}
+ * answers the asset's state, route, renditions and history.
+ */
+final class UploadApiService {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadApiService.class);
+
+    private final UploadPolicy policy;
+    private final UploadSigner signer;
+    private final AssetRepository assets;
+    private final UploadApiConfig config;
+
+    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, UploadApiConfig config) {
+        this.policy = policy;
+        this.signer = signer;
+        this.assets = assets;
+        this.config = config;
+    }
+
+    static UploadApiService wire(AwsClients clients, UploadApiConfig config) {
+        return new UploadApiService(new UploadPolicy(config.maxUploadBytes(), AssetId::random),
+                new S3UploadSigner(clients.presigner()),
+                new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()), config);
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        try {
+            return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
+                case "POST /uploads" -> createUpload(body(event));
+                case "GET /assets/{assetId}" -> getAsset(event.getPathParameters() == null ? null
+                        : event.getPathParameters().get("assetId"));
+                default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
+            };
+        } catch (FailureException e) {
+            LOG.warn("request failed: {}", e.failure());
+            return HttpResponses.error(e.failure().retryable() ? 503 : 500, "unavailable", e.failure().reason());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse createUpload(String body) {
+        UploadRequest request;
+        try {
+            request = body == null || body.isBlank() ? null : Json.read(body, UploadRequest.class);
+        } catch (JsonProcessingException e) {
+            return HttpResponses.error(400, "invalid_request",
+                    "the body must be JSON: {\"fileName\": ..., \"contentType\": ..., \"sizeBytes\": ...}");
+        }
+        return switch (policy.decide(request)) {
+            case UploadDecision.Refused refused -> HttpResponses.error(switch (refused.reason()) {
+                case INVALID_REQUEST -> 400;
+                case TOO_LARGE -> 413;
+                case UNSUPPORTED_CONTENT_TYPE -> 415;
+            }, refused.reason().name().toLowerCase(), refused.message());
+            case UploadDecision.Accepted accepted -> {
+                UploadSigner.SignedUpload signed = signer.signPut(config.uploadsBucket(), accepted.key(),
+                        accepted.contentType(), accepted.sizeBytes(), config.uploadUrlTtl());
+                Map<String, Object> response = new LinkedHashMap<>();
+                response.put("assetId", accepted.assetId().value());
+                response.put("key", accepted.key());
+                response.put("upload", signed);
+                response.put("status", "/assets/" + accepted.assetId().value());
+                LOG.info("upload URL issued for asset {} ({} bytes of {})", accepted.assetId(),
+                        accepted.sizeBytes(), accepted.contentType());
+                yield HttpResponses.json(201, response, Map.of("Location", "/assets/" + accepted.assetId().value()));
+            }
+        };
+    }
+
+    private APIGatewayV2HTTPResponse getAsset(String assetId) {
+        if (!AssetId.isValid(assetId)) {
+            return HttpResponses.error(400, "invalid_request", "'" + assetId + "' is not an asset id");
+        }
+        AssetId id = new AssetId(assetId);
+        return assets.find(id)
+                .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id)), Map.of()))
+                .orElseGet(() -> HttpResponses.error(404, "not_found",
+                        "no asset " + assetId + " (if it was just requested, its upload has not arrived yet)"));
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+}
