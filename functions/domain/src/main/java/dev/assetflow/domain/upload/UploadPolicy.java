@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  * name. The key is {@code uploads/<assetId>/<file name>}; the name keeps spaces and Unicode, but never
  * a path separator, a control character or a leading dot.
  * {@code application/octet-stream} is accepted: the pipeline detects the real type from the content.
+ * An empty file (size 0) is accepted too and ends FAILED with EMPTY_FILE, so that the client can read
+ * why from {@code GET /assets/{id}} like for any other bad file.
  */
 public final class UploadPolicy {
     public static final String KEY_PREFIX = "uploads/";
@@ -40,8 +42,8 @@ public final class UploadPolicy {
             return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, "content type '" + request.contentType()
                     + "' is not accepted; accepted: images, video, audio, PDF, or application/octet-stream");
         }
-        if (request.sizeBytes() <= 0) {
-            return refused(UploadDecision.Reason.INVALID_REQUEST, "sizeBytes must be positive");
+        if (request.sizeBytes() < 0) {
+            return refused(UploadDecision.Reason.INVALID_REQUEST, "sizeBytes cannot be negative");
         }
         if (request.sizeBytes() > maxBytes) {
             return refused(UploadDecision.Reason.TOO_LARGE,

@@ -30,9 +30,11 @@ class UploadPolicyTest {
                     assertThat(r.reason()).isEqualTo(UploadDecision.Reason.TOO_LARGE);
                     assertThat(r.message()).contains("1001", "1000");
                 });
-        assertThat(policy.decide(new UploadRequest("a.png", "image/png", 0L)))
+        assertThat(policy.decide(new UploadRequest("a.png", "image/png", -1L)))
                 .isInstanceOfSatisfying(UploadDecision.Refused.class,
                         r -> assertThat(r.reason()).isEqualTo(UploadDecision.Reason.INVALID_REQUEST));
+        assertThat(policy.decide(new UploadRequest("empty.png", "image/png", 0L)))
+                .isInstanceOf(UploadDecision.Accepted.class);
     }
 
     @Test

@@ -33,12 +33,28 @@ public final class SampleMedia {
 
     /** A colourful test picture (ffmpeg's testsrc2) of the given size; the format follows the extension. */
     public Path picture(Path out, int width, int height) {
+        out = out.toAbsolutePath();
         List<String> command = List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=1",
                 "-frames:v", "1", "-update", "1", out.toString());
-        ProcessRunner.Result result = runner.run(command, out.toAbsolutePath().getParent(), Duration.ofSeconds(60));
+        ProcessRunner.Result result = runner.run(command, out.getParent(), Duration.ofSeconds(60));
         if (!result.succeeded()) {
             throw new IllegalStateException("ffmpeg could not make a sample picture: " + result.lastErrorLine());
+        }
+        return out;
+    }
+
+    /** A short H.264/AAC MP4 clip with a test pattern and a tone. */
+    public Path clip(Path out, int seconds, int width, int height) {
+        out = out.toAbsolutePath();
+        List<String> command = List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-shortest", out.toString());
+        ProcessRunner.Result result = runner.run(command, out.getParent(), Duration.ofSeconds(120));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("ffmpeg could not make a sample clip: " + result.lastErrorLine());
         }
         return out;
     }

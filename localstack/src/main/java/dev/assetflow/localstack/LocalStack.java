@@ -1,0 +1,127 @@
+package dev.assetflow.localstack;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.clients.ClientSettings;
+import dev.assetflow.localstack.embedded.MotoServer;
+import dev.assetflow.localstack.embedded.Venv;
+import dev.assetflow.localstack.provision.ProvisionedResources;
+import dev.assetflow.localstack.provision.Provisioner;
+import dev.assetflow.localstack.runtime.FunctionHost;
+import dev.assetflow.localstack.runtime.HttpApiServer;
+import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
+import dev.assetflow.topology.FunctionEnvironment;
+import dev.assetflow.topology.FunctionSpec;
+import dev.assetflow.topology.QueueSpec;
+import dev.assetflow.topology.ResourceNames;
+import dev.assetflow.topology.Topology;
+import dev.assetflow.topology.TopologyLoader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The whole pipeline on one machine: an embedded AWS (the moto server, or the endpoint in
+ * AWS_ENDPOINT_URL), every resource of the topology, every function behind its event source
+ * mappings, and the HTTP API. The functions are the same classes Lambda runs.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final String REGION = "us-east-1";
+
+    private final Topology topology;
+    private final Optional<MotoServer> moto;
+    private final AwsClients clients;
+    private final ProvisionedResources resources;
+    private final Map<String, FunctionHost<?, ?>> functions = new HashMap<>();
+    private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+    private final HttpApiServer api;
+
+    /** @param prefix resource name prefix; every run may use its own, so runs never see each other's data */
+    public record Options(String prefix, int httpPort, Path logDirectory) {
+        public static Options defaults() {
+            return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"));
+        }
+    }
+
+    private LocalStack(Options options) {
+        this.topology = TopologyLoader.load();
+        Venv venv = Venv.locate();
+        String external = System.getenv("AWS_ENDPOINT_URL");
+        this.moto = external == null || external.isBlank()
+                ? Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")))
+                : Optional.empty();
+        URI endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> URI.create(external));
+        this.clients = new AwsClients(ClientSettings.forEmulator(endpoint, REGION));
+        this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
+                Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
+        this.api = new HttpApiServer(options.httpPort());
+        topology.functions().forEach(this::deploy);
+        api.start();
+    }
+
+    public static LocalStack start(Options options) {
+        return new LocalStack(options);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deploy(String name, FunctionSpec spec) {
+        Map<String, String> environment = new HashMap<>(FunctionEnvironment.of(topology, name, resources));
+        environment.put("AWS_REGION", REGION); // Lambda sets it for every function
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        FunctionHost<Object, Object> host = new FunctionHost<>(name, spec, clients, environment);
+        functions.put(name, host);
+        for (FunctionSpec.HttpRoute route : spec.http()) {
+            api.route(route, (FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) (FunctionHost<?, ?>) host);
+        }
+        topology.queues().forEach((queueName, queue) -> {
+            QueueSpec.ConsumerSpec consumer = queue.consumer();
+            if (consumer != null && consumer.function().equals(name)) {
+                mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queueName),
+                        resources.queueArn(queueName), REGION, consumer,
+                        (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host).start());
+            }
+        });
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    /** The local HTTP API, e.g. {@code http://127.0.0.1:PORT}; {@code POST /uploads} etc. hang off it. */
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
+    /** The environment a function runs with here, built from the topology exactly as infra-cdk builds it. */
+    public Map<String, String> environmentOf(String function) {
+        FunctionHost<?, ?> host = functions.get(function);
+        if (host == null) {
+            throw new IllegalArgumentException("no function " + function);
+        }
+        return host.environment();
+    }
+
+    @Override
+    public void close() {
+        mappings.forEach(SqsEventSourceMapping::close);
+        api.close();
+        clients.close();
+        moto.ifPresent(MotoServer::close);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.assetflow.localstack.demo;
+
+import dev.assetflow.localstack.LocalStack;
+import dev.assetflow.localstack.embedded.Venv;
+import dev.assetflow.media.MediaTools;
+import dev.assetflow.media.samples.SampleMedia;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The main job: starts the local stack, uploads good and bad media through the upload API like a
+ * client app, follows every asset to its end, and prints a table. Exits 0 only when every good asset
+ * is READY with its events, and every bad one has its expected categorised outcome.
+ * Run with {@code ./scripts/demo} ({@code --keep-running} leaves the stack up for curl).
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean keepRunning = List.of(args).contains("--keep-running");
+        Path work = Files.createDirectories(Path.of("target", "demo-media"));
+        Venv venv = Venv.locate();
+        SampleMedia media = new SampleMedia(MediaTools.from(Map.of(
+                "FFMPEG_PATH", venv.tool("ffmpeg").toString(), "FFPROBE_PATH", venv.tool("ffprobe").toString())));
+        List<DemoSample> samples = samples(media, work);
+
+        System.out.println("Assetflow local stack: starting the embedded AWS and the pipeline's functions...");
+        LocalStack.Options options = new LocalStack.Options("demo-" + UUID.randomUUID().toString().substring(0, 6), 0,
+                Path.of("target"));
+        int exitCode;
+        try (LocalStack stack = LocalStack.start(options)) {
+            System.out.printf("  embedded AWS and resources ready (prefix %s); upload API at %s%n",
+                    options.prefix(), stack.apiEndpoint());
+            System.out.println("  function logs (JSON lines): target/assetflow-local.log");
+            DemoRun run = new DemoRun(stack, samples);
+            exitCode = run.execute();
+            if (keepRunning) {
+                System.out.printf("%nThe stack stays up at %s; try:%n  curl -s -X POST %s/uploads -d "
+                        + "'{\"fileName\":\"a.png\",\"contentType\":\"image/png\",\"sizeBytes\":1234}'%nCtrl-C stops it.%n",
+                        stack.apiEndpoint(), stack.apiEndpoint());
+                Thread.currentThread().join();
+            }
+        }
+        System.exit(exitCode);
+    }
+
+    static List<DemoSample> samples(SampleMedia media, Path dir) throws IOException {
+        Path landscape = media.picture(dir.resolve("landscape.png"), 1920, 1080);
+        Path truncatedSource = media.picture(dir.resolve("whole.png"), 800, 600);
+        List<DemoSample> samples = new ArrayList<>();
+        samples.add(new DemoSample("landscape.png", "image/png", landscape, DemoSample.Expected.ready()));
+        samples.add(new DemoSample("holiday photo.jpg", "image/jpeg",
+                media.picture(dir.resolve("holiday.jpg"), 2400, 1600), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("phone-portrait.jpg", "image/jpeg",
+                media.jpegWithOrientation(dir.resolve("phone.jpg"), 1600, 1200, 6), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("icon.webp", "image/webp",
+                media.picture(dir.resolve("icon.webp"), 200, 200), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("named-as-jpeg.jpg", "application/octet-stream",
+                media.picture(dir.resolve("really-a.png"), 900, 900), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("notes.png", "image/png",
+                SampleMedia.text(dir.resolve("notes.txt"), "these are meeting notes, not a picture\n"),
+                DemoSample.Expected.ended("QUARANTINED", "TYPE_MISMATCH")));
+        samples.add(new DemoSample("empty.png", "image/png",
+                Files.write(dir.resolve("empty.png"), new byte[0]), DemoSample.Expected.ended("FAILED", "EMPTY_FILE")));
+        samples.add(new DemoSample("bundle.zip", "application/octet-stream", SampleMedia.zip(dir.resolve("bundle.zip")),
+                DemoSample.Expected.ended("QUARANTINED", "UNSUPPORTED_TYPE")));
+        samples.add(new DemoSample("broken.png", "image/png",
+                SampleMedia.truncated(truncatedSource, dir.resolve("broken.png"), 2048),
+                DemoSample.Expected.ended("FAILED", "CORRUPT_MEDIA")));
+        samples.add(new DemoSample("clip.mp4", "video/mp4", media.clip(dir.resolve("clip.mp4"), 2, 320, 240),
+                DemoSample.Expected.ended("QUARANTINED", "NO_MATCHING_RULE")));
+        samples.add(new DemoSample("setup.exe", "application/x-msdownload",
+                SampleMedia.text(dir.resolve("setup.exe"), "MZ not really"), DemoSample.Expected.refused(415)));
+        return samples;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.assetflow.localstack.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The demo's final table: one row per asset, one line per rendition. */
+final class DemoTable {
+    private static final String ROW = "%-20s %-16s %-20s %-12s %-38s %10s  %s%n";
+
+    private DemoTable() {
+    }
+
+    static void print(List<DemoRun.Result> results) {
+        System.out.println();
+        System.out.printf(ROW, "asset", "detected", "route (queue / rule)", "state", "renditions / reason",
+                "upload→end", "events");
+        System.out.println("-".repeat(140));
+        for (DemoRun.Result result : results) {
+            printOne(result);
+        }
+        System.out.println("\nWhy the others did not become READY (GET /assets/{id} says the same):");
+        for (DemoRun.Result result : results) {
+            JsonNode failure = result.asset() == null ? null : result.asset().path("failure");
+            if (failure != null && !failure.isMissingNode()) {
+                System.out.printf("  %-20s %s %s: %s%n", result.sample().fileName(), result.asset().path("state").asText(),
+                        failure.path("category").asText(), failure.path("reason").asText());
+            } else if (result.asset() == null) {
+                System.out.printf("  %-20s refused at the door with HTTP %d%n", result.sample().fileName(), result.uploadStatus());
+            }
+        }
+    }
+
+    private static void printOne(DemoRun.Result result) {
+        String name = result.sample().fileName();
+        JsonNode asset = result.asset();
+        if (asset == null) {
+            System.out.printf(ROW, name, "-", "-", result.assetId() == null ? "REFUSED" : "?",
+                    "HTTP " + result.uploadStatus() + " from the upload API", "-", "");
+            return;
+        }
+        String route = asset.path("route").isMissingNode() ? "-"
+                : asset.path("route").path("queue").asText() + " / " + asset.path("route").path("rule").asText("-");
+        String detected = clip(asset.path("detectedType").asText("-"), 16);
+        String elapsed = String.format("%.2f s", result.elapsed().toMillis() / 1000.0);
+        String events = result.renditionEvents() + " rendition.ready, " + result.readyEvents() + " asset.ready";
+        JsonNode renditions = asset.path("renditions");
+        if (renditions.isEmpty()) {
+            String reason = asset.path("failure").path("category").asText("") + ": " + asset.path("failure").path("reason").asText("");
+            System.out.printf(ROW, name, detected, route, asset.path("state").asText(),
+                    clip(reason, 38), elapsed, "");
+            return;
+        }
+        for (int i = 0; i < renditions.size(); i++) {
+            JsonNode r = renditions.get(i);
+            String line = String.format("%-11s %5dx%-5d %8.1f KB", r.path("name").asText(), r.path("width").asInt(),
+                    r.path("height").asInt(), r.path("bytes").asLong() / 1024.0);
+            if (i == 0) {
+                System.out.printf(ROW, name, detected, route, asset.path("state").asText(), line, elapsed, events);
+            } else {
+                System.out.printf(ROW, "", "", "", "", line, "", "");
+            }
+        }
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.assetflow.localstack.provision;
+
+import dev.assetflow.topology.ResourceNames;
+import dev.assetflow.topology.ResourceResolver;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What the provisioner created, answering the topology's references with real names, URLs and ARNs. */
+public final class ProvisionedResources implements ResourceResolver {
+    private final ResourceNames names;
+    private final Map<String, String> queueUrls = new HashMap<>();
+    private final Map<String, String> queueArns = new HashMap<>();
+    private final Map<String, String> deadLetterUrls = new HashMap<>();
+    private final Map<String, String> topicArns = new HashMap<>();
+    private final Map<String, String> toolPaths;
+
+    ProvisionedResources(ResourceNames names, Map<String, String> toolPaths) {
+        this.names = names;
+        this.toolPaths = Map.copyOf(toolPaths);
+    }
+
+    void queue(String logical, String url, String arn) {
+        queueUrls.put(logical, url);
+        queueArns.put(logical, arn);
+    }
+
+    void deadLetterQueue(String logicalSource, String url) {
+        deadLetterUrls.put(logicalSource, url);
+    }
+
+    void topic(String logical, String arn) {
+        topicArns.put(logical, arn);
+    }
+
+    public ResourceNames names() {
+        return names;
+    }
+
+    public String queueArn(String logical) {
+        return require(queueArns, logical, "queue");
+    }
+
+    @Override
+    public String bucketName(String logical) {
+        return names.of(logical);
+    }
+
+    @Override
+    public String tableName(String logical) {
+        return names.of(logical);
+    }
+
+    @Override
+    public String queueUrl(String logical) {
+        return require(queueUrls, logical, "queue");
+    }
+
+    @Override
+    public String deadLetterQueueUrl(String logicalQueue) {
+        return require(deadLetterUrls, logicalQueue, "dead-letter queue of");
+    }
+
+    @Override
+    public String queueName(String logical) {
+        return names.of(logical);
+    }
+
+    @Override
+    public String topicArn(String logical) {
+        return require(topicArns, logical, "topic");
+    }
+
+    @Override
+    public String toolPath(String tool) {
+        return require(toolPaths, tool, "tool");
+    }
+
+    private static String require(Map<String, String> map, String key, String what) {
+        String value = map.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + what + " '" + key + "' was provisioned");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.assetflow.localstack.provision;
+
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.domain.json.Json;
+import dev.assetflow.topology.BucketSpec;
+import dev.assetflow.topology.QueueSpec;
+import dev.assetflow.topology.ResourceNames;
+import dev.assetflow.topology.TableSpec;
+import dev.assetflow.topology.Topology;
+import dev.assetflow.topology.TopicSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates everything the topology defines, through the same AWS APIs CloudFormation would call:
+ * tables, queues with their dead-letter queues and redrive policies, topics with filtered
+ * subscriptions, buckets with their notifications to queues.
+ */
+public final class Provisioner {
+    /**
+     * S3 accepts "prefix" in any case; the SDK's FilterRuleName.PREFIX sends "Prefix", which moto
+     * refuses (HTTP 500), so the lowercase form the S3 documentation uses is sent.
+     */
+    private static final String PREFIX_RULE = "prefix";
+    private final AwsClients clients;
+
+    public Provisioner(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public ProvisionedResources provision(Topology topology, ResourceNames names, Map<String, String> toolPaths) {
+        ProvisionedResources resources = new ProvisionedResources(names, toolPaths);
+        topology.tables().forEach((logical, table) -> createTable(names.of(logical), table));
+        topology.queues().forEach((logical, queue) -> createQueue(resources, logical, queue));
+        topology.topics().forEach((logical, topic) -> createTopic(resources, logical, topic));
+        topology.buckets().forEach((logical, bucket) -> createBucket(resources, names.of(logical), bucket));
+        return resources;
+    }
+
+    private void createTable(String name, TableSpec spec) {
+        List<KeySchemaElement> keys = new ArrayList<>(List.of(key(spec.partitionKey(), KeyType.HASH)));
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(attribute(spec.partitionKey())));
+        if (spec.sortKey() != null) {
+            keys.add(key(spec.sortKey(), KeyType.RANGE));
+            attributes.add(attribute(spec.sortKey()));
+        }
+        clients.dynamoDb().createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keys).attributeDefinitions(attributes));
+        clients.dynamoDb().waiter().waitUntilTableExists(b -> b.tableName(name));
+        if (spec.ttlAttribute() != null) {
+            clients.dynamoDb().updateTimeToLive(b -> b.tableName(name)
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(spec.ttlAttribute())));
+        }
+    }
+
+    private void createQueue(ProvisionedResources resources, String logical, QueueSpec spec) {
+        ResourceNames names = resources.names();
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(spec.visibilityTimeoutSeconds()));
+        if (spec.messageRetentionSeconds() != null) {
+            attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, spec.messageRetentionSeconds().toString());
+        }
+        if (spec.hasDeadLetterQueue()) {
+            String dlqUrl = clients.sqs().createQueue(b -> b.queueName(names.deadLetterQueue(logical))
+                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
+            resources.deadLetterQueue(logical, dlqUrl);
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, Json.write(Map.of(
+                    "deadLetterTargetArn", arnOf(dlqUrl), "maxReceiveCount", spec.maxReceiveCount())));
+        }
+        String url = clients.sqs().createQueue(b -> b.queueName(names.of(logical)).attributes(attributes)).queueUrl();
+        resources.queue(logical, url, arnOf(url));
+    }
+
+    private void createTopic(ProvisionedResources resources, String logical, TopicSpec spec) {
+        String arn = clients.sns().createTopic(b -> b.name(resources.names().of(logical))).topicArn();
+        resources.topic(logical, arn);
+        for (TopicSpec.Subscription subscription : spec.subscriptions()) {
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put("RawMessageDelivery", Boolean.toString(subscription.rawMessageDelivery()));
+            if (subscription.filterPolicy() != null) {
+                attributes.put("FilterPolicy", subscription.filterPolicy().toString());
+            }
+            clients.sns().subscribe(b -> b.topicArn(arn).protocol("sqs")
+                    .endpoint(resources.queueArn(subscription.queue())).attributes(attributes));
+        }
+    }
+
+    private void createBucket(ProvisionedResources resources, String name, BucketSpec spec) {
+        clients.s3().createBucket(b -> b.bucket(name));
+        if (spec.notifications().isEmpty()) {
+            return;
+        }
+        List<QueueConfiguration> configurations = spec.notifications().stream()
+                .map(n -> QueueConfiguration.builder()
+                        .queueArn(resources.queueArn(n.queue()))
+                        .eventsWithStrings(n.events())
+                        .filter(f -> f.key(k -> k.filterRules(r -> r.name(PREFIX_RULE)
+                                .value(n.prefix() == null ? "" : n.prefix()))))
+                        .build())
+                .toList();
+        clients.s3().putBucketNotificationConfiguration(b -> b.bucket(name)
+                .notificationConfiguration(c -> c.queueConfigurations(configurations)));
+    }
+
+    private String arnOf(String queueUrl) {
+        return clients.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}

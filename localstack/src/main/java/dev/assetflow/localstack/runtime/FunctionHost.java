@@ -1,0 +1,69 @@
+package dev.assetflow.localstack.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.topology.FunctionSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One deployed function: its handler class from the topology, its environment, and a pool of
+ * handler instances. As on Lambda, each instance (an "execution environment") serves one invocation
+ * at a time, so concurrent invocations never share an instance; instances are reused while warm.
+ */
+public final class FunctionHost<I, O> {
+    private final String name;
+    private final FunctionSpec spec;
+    private final AwsClients clients;
+    private final Map<String, String> environment;
+    private final ConcurrentLinkedQueue<RequestHandler<I, O>> warm = new ConcurrentLinkedQueue<>();
+
+    public FunctionHost(String name, FunctionSpec spec, AwsClients clients, Map<String, String> environment) {
+        this.name = name;
+        this.spec = spec;
+        this.clients = clients;
+        this.environment = Map.copyOf(environment);
+        release(acquire()); // fail at start-up, not on the first event, if the function cannot initialise
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public O invoke(I event) {
+        RequestHandler<I, O> handler = acquire();
+        try {
+            return handler.handleRequest(event, new LocalContext(name, spec.memoryMb(), spec.timeoutSeconds()));
+        } finally {
+            release(handler);
+        }
+    }
+
+    private RequestHandler<I, O> acquire() {
+        RequestHandler<I, O> handler = warm.poll();
+        return handler != null ? handler : coldStart();
+    }
+
+    private void release(RequestHandler<I, O> handler) {
+        warm.add(handler);
+    }
+
+    /** The handler's public (AwsClients, Map) constructor: the one the no-argument constructor delegates to. */
+    @SuppressWarnings("unchecked")
+    private RequestHandler<I, O> coldStart() {
+        try {
+            return (RequestHandler<I, O>) Class.forName(spec.handler())
+                    .getConstructor(AwsClients.class, Map.class)
+                    .newInstance(clients, environment);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("function " + name + " failed to initialise: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("function " + name + ": cannot create " + spec.handler(), e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.assetflow.localstack.runtime;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assetflow.domain.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Builds events as JSON in the shape Lambda's services send, then turns JSON into event objects with
+ * the Lambda Java runtime's own serializers ({@link LambdaEventSerializers}), and responses back into
+ * JSON the same way: a handler sees exactly what it would see on Lambda.
+ */
+final class LambdaEvents {
+    private static final ClassLoader LOADER = LambdaEvents.class.getClassLoader();
+    private static final PojoSerializer<SQSEvent> SQS_EVENT = LambdaEventSerializers.serializerFor(SQSEvent.class, LOADER);
+    private static final PojoSerializer<SQSBatchResponse> BATCH_RESPONSE =
+            LambdaEventSerializers.serializerFor(SQSBatchResponse.class, LOADER);
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> HTTP_EVENT =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LOADER);
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> HTTP_RESPONSE =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LOADER);
+
+    private LambdaEvents() {
+    }
+
+    /** The event an SQS event source mapping delivers for a batch of received messages. */
+    static SQSEvent sqsEvent(Iterable<Message> messages, String queueArn, String region) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        for (Message message : messages) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            ObjectNode attributes = record.putObject("attributes");
+            message.attributesAsStrings().forEach(attributes::put);
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((name, value) -> messageAttributes.set(name, attribute(value)));
+            record.put("md5OfBody", message.md5OfBody());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queueArn);
+            record.put("awsRegion", region);
+        }
+        return SQS_EVENT.fromJson(root.toString());
+    }
+
+    private static ObjectNode attribute(MessageAttributeValue value) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        if (value.stringValue() != null) {
+            node.put("stringValue", value.stringValue());
+        }
+        if (value.binaryValue() != null) {
+            node.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+        }
+        node.putArray("stringListValues");
+        node.putArray("binaryListValues");
+        node.put("dataType", value.dataType());
+        return node;
+    }
+
+    /** The message ids a handler reported as batch item failures (after a round trip through JSON). */
+    static Set<String> failedItemIds(SQSBatchResponse response) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (response == null) {
+            return ids; // Lambda treats an empty response as "all succeeded"
+        }
+        JsonNode json = readTree(toJson(BATCH_RESPONSE, response));
+        for (JsonNode failure : json.path("batchItemFailures")) {
+            ids.add(failure.path("itemIdentifier").asText());
+        }
+        return ids;
+    }
+
+    static APIGatewayV2HTTPEvent httpEvent(ObjectNode json) {
+        return HTTP_EVENT.fromJson(json.toString());
+    }
+
+    /** The response as API Gateway reads it: status, headers, body, base64 flag. */
+    static JsonNode httpResponse(APIGatewayV2HTTPResponse response) {
+        return readTree(toJson(HTTP_RESPONSE, response));
+    }
+
+    private static <T> String toJson(PojoSerializer<T> serializer, T value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(value, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
