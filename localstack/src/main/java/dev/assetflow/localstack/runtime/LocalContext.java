@@ -11,14 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Lambda {@link Context} of one local invocation: a request id and a deadline from the function's timeout. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
     private final String functionName;
     private final int memoryMb;
     private final Instant deadline;
     private final String requestId = UUID.randomUUID().toString();
     private final Logger logger;
 
-    LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
+    public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.deadline = Instant.now().plusSeconds(timeoutSeconds);

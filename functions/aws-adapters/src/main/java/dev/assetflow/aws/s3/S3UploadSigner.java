@@ -27,9 +27,20 @@ public final class S3UploadSigner implements UploadSigner {
         Map<String, String> headers = new LinkedHashMap<>();
         signed.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
-                headers.put(name, String.join(",", values));
+                headers.put(canonical(name), String.join(",", values));
             }
         });
         return new SignedUpload(signed.url().toString(), "PUT", headers, signed.expiration());
+    }
+
+    /** {@code content-type} → {@code Content-Type}: how clients and docs spell headers. */
+    static String canonical(String header) {
+        StringBuilder name = new StringBuilder(header.length());
+        boolean upper = true;
+        for (char c : header.toCharArray()) {
+            name.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return name.toString();
     }
 }

@@ -1,0 +1,114 @@
+package dev.assetflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
+import dev.assetflow.aws.dynamodb.DynamoIdempotencyStore;
+import dev.assetflow.domain.asset.*;
+import dev.assetflow.domain.idempotency.Claim;
+import dev.assetflow.domain.idempotency.Idempotency;
+import dev.assetflow.domain.idempotency.IdempotencyKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The DynamoDB adapters' conditional writes, against DynamoDB's API on the local stack. */
+@ExtendWith(LocalStackExtension.class)
+class DynamoAdaptersIT {
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Test
+    void transitionsOnlyMoveForwardAndRecordTheirHistory(LocalStackExtension.Fixture fx) {
+        DynamoAssetRepository assets = assets(fx);
+        AssetId id = AssetId.random();
+        Asset received = assets.createIfAbsent(Asset.received(id, new SourceObject("b", "k", "e", null, 10), "image/png", T0, "test"));
+        assertThat(assets.createIfAbsent(Asset.received(id, new SourceObject("b", "other", "x", null, 1), null, T0, "again")))
+                .as("a second create returns the stored asset").isEqualTo(received);
+
+        TransitionOutcome classified = assets.transition(received, Transition.to(AssetState.CLASSIFIED, T0.plusSeconds(1), "test", "png")
+                .withClassification("image/png", MediaKind.IMAGE));
+        assertThat(classified).isInstanceOf(TransitionOutcome.Applied.class);
+        assertThat(classified.asset().kind()).isEqualTo(MediaKind.IMAGE);
+
+        TransitionOutcome stale = assets.transition(received, Transition.to(AssetState.CLASSIFIED, T0.plusSeconds(2), "test", "again"));
+        assertThat(stale).as("a repeated transition from a stale read").isInstanceOf(TransitionOutcome.AlreadyThere.class);
+
+        Asset queued = assets.transition(classified.asset(), Transition.to(AssetState.QUEUED, T0.plusSeconds(3), "test", "q")
+                .withRoute(new RouteInfo(Priority.CRITICAL, "images", "image-responsive", null, 4))).asset();
+        TransitionOutcome backwards = assets.transition(received, Transition.to(AssetState.CLASSIFIED, T0.plusSeconds(4), "late", "late"));
+        assertThat(backwards).isInstanceOfSatisfying(TransitionOutcome.Refused.class,
+                refused -> assertThat(refused.asset().state()).isEqualTo(AssetState.QUEUED));
+        TransitionOutcome illegal = assets.transition(queued, Transition.to(AssetState.READY, T0.plusSeconds(5), "test", "skip"));
+        assertThat(illegal).isInstanceOf(TransitionOutcome.Refused.class);
+
+        Asset stored = assets.find(id).orElseThrow();
+        assertThat(stored.state()).isEqualTo(AssetState.QUEUED);
+        assertThat(stored.route()).isEqualTo(new RouteInfo(Priority.CRITICAL, "images", "image-responsive", null, 4));
+        assertThat(stored.history()).extracting(HistoryEntry::from, HistoryEntry::to).containsExactly(
+                tuple(null, AssetState.RECEIVED),
+                tuple(AssetState.RECEIVED, AssetState.CLASSIFIED),
+                tuple(AssetState.CLASSIFIED, AssetState.QUEUED));
+        assertThat(stored.history().get(2).rule()).isEqualTo("images");
+        assertThat(stored.history().get(2).configVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void aRenditionCheckpointIsWrittenOnce(LocalStackExtension.Fixture fx) {
+        DynamoAssetRepository assets = assets(fx);
+        AssetId id = AssetId.random();
+        assets.createIfAbsent(Asset.received(id, new SourceObject("b", "k", "e", null, 10), null, T0, "test"));
+        Rendition done = new Rendition(id, "image-responsive", 1, "320w.webp", RenditionState.DONE, "r", "k/320w.webp",
+                "image/webp", 99, 320, 180, false, T0);
+        assertThat(assets.checkpointRendition(done)).isTrue();
+        assertThat(assets.checkpointRendition(done)).isFalse();
+        assets.markRenditionAnnounced(id, done.checkpointKey());
+        assertThat(assets.renditions(id)).singleElement().satisfies(r -> {
+            assertThat(r.announced()).isTrue();
+            assertThat(r.width()).isEqualTo(320);
+        });
+    }
+
+    @Test
+    void idempotencyClaimsFollowPowertoolsSemantics(LocalStackExtension.Fixture fx) {
+        DynamoIdempotencyStore store = new DynamoIdempotencyStore(fx.stack().clients().dynamoDb(),
+                fx.stack().resources().tableName("idempotency"));
+        IdempotencyKey key = IdempotencyKey.of("it", UUID.randomUUID().toString());
+        Instant later = T0.plus(Duration.ofDays(1));
+
+        assertThat(store.claim(key, "h", T0, T0.plusSeconds(60), later)).isInstanceOf(Claim.Acquired.class);
+        assertThat(store.claim(key, "h", T0.plusSeconds(1), T0.plusSeconds(61), later))
+                .isEqualTo(new Claim.InProgress(T0.plusSeconds(60)));
+        assertThat(store.claim(key, "h", T0.plusSeconds(61), T0.plusSeconds(121), later))
+                .as("a crashed holder's claim is taken over after its in-progress expiry").isInstanceOf(Claim.Acquired.class);
+        store.complete(key, "h", "the result", later);
+        assertThat(store.claim(key, "h", T0.plusSeconds(62), T0.plusSeconds(122), later))
+                .isEqualTo(new Claim.Completed("h", "the result"));
+        assertThat(store.claim(key, "h", later.plusSeconds(1), later.plusSeconds(61), later.plus(Duration.ofDays(1))))
+                .as("an expired record no longer counts, even before TTL deletes it").isInstanceOf(Claim.Acquired.class);
+        store.release(key);
+        assertThat(store.claim(key, "h", T0, T0.plusSeconds(60), later)).isInstanceOf(Claim.Acquired.class);
+    }
+
+    @Test
+    void idempotentWorkRunsOnceAndReturnsTheRecordedResultAfterwards(LocalStackExtension.Fixture fx) {
+        Idempotency idempotency = new Idempotency(new DynamoIdempotencyStore(fx.stack().clients().dynamoDb(),
+                fx.stack().resources().tableName("idempotency")), Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofDays(1));
+        IdempotencyKey key = IdempotencyKey.of("it", UUID.randomUUID().toString());
+        List<String> runs = new ArrayList<>();
+        assertThat(idempotency.execute(key, "h", () -> { runs.add("run"); return "r1"; }))
+                .isEqualTo(new Idempotency.Outcome("r1", false));
+        assertThat(idempotency.execute(key, "h", () -> { runs.add("run"); return "r2"; }))
+                .isEqualTo(new Idempotency.Outcome("r1", true));
+        assertThat(runs).hasSize(1);
+    }
+
+    private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {
+        return new DynamoAssetRepository(fx.stack().clients().dynamoDb(), fx.stack().resources().tableName("assets"));
+    }
+}
