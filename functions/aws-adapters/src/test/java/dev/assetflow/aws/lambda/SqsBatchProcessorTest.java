@@ -1,0 +1,57 @@
+package dev.assetflow.aws.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqsBatchProcessorTest {
+
+    @Test
+    void onlyRecordsToRetryAreReportedAndEveryRecordIsHandled() {
+        SQSEvent event = event("done", "duplicate", "settled", "retry", "transient-exception", "bug", "last");
+        List<String> handled = new ArrayList<>();
+
+        SQSBatchResponse response = new SqsBatchProcessor().process(event, null, (message, context) -> {
+            handled.add(message.getMessageId());
+            return switch (message.getBody()) {
+                case "duplicate" -> new RecordOutcome.Duplicate("seen");
+                case "settled" -> new RecordOutcome.Settled(Failure.of(FailureCategory.CORRUPT_MEDIA, "bad"));
+                case "retry" -> new RecordOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "later"));
+                case "transient-exception" -> throw FailureException.transientFailure("throttled", null);
+                case "bug" -> throw new IllegalStateException("unexpected");
+                default -> new RecordOutcome.Done("ok");
+            };
+        });
+
+        assertThat(handled).containsExactly("id-done", "id-duplicate", "id-settled", "id-retry",
+                "id-transient-exception", "id-bug", "id-last");
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("id-retry", "id-transient-exception", "id-bug");
+    }
+
+    @Test
+    void anEmptyEventHasNoFailures() {
+        assertThat(new SqsBatchProcessor().process(new SQSEvent(), null, (m, c) -> new RecordOutcome.Done("x"))
+                .getBatchItemFailures()).isEmpty();
+    }
+
+    private static SQSEvent event(String... bodies) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (String body : bodies) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("id-" + body);
+            message.setBody(body);
+            records.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+}
