@@ -45,4 +45,14 @@ public enum MediaKind {
     public static MediaKind fromLabel(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT));
     }
+
+    /** Whether a label names a kind (including "other"). */
+    public static boolean isLabel(String label) {
+        for (MediaKind kind : values()) {
+            if (kind.label().equals(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -54,7 +54,8 @@ public final class RoutingRulesParser {
         }
         if (rule.when() == null) {
             problems.add(at + ": 'when' is required ({} matches everything)");
-        } else if (rule.when().kind() != null && !isKind(rule.when().kind())) {
+        } else if (rule.when().kind() != null
+                && (!MediaKind.isLabel(rule.when().kind()) || MediaKind.fromLabel(rule.when().kind()) == MediaKind.OTHER)) {
             problems.add(at + ": unknown kind '" + rule.when().kind() + "'");
         }
         RouteSpec route = rule.route();
@@ -66,14 +67,6 @@ public final class RoutingRulesParser {
             problems.add(at + ": unknown queue '" + route.queue() + "' (critical, standard, bulk or review)");
         } else if (Priority.fromLabel(route.queue()) != Priority.REVIEW && route.profile() == null) {
             problems.add(at + ": a work-queue route needs a 'profile'");
-        }
-    }
-
-    private static boolean isKind(String label) {
-        try {
-            return MediaKind.fromLabel(label) != MediaKind.OTHER;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -45,19 +45,10 @@ public final class WorkMessageCodec {
         if (message.route() == null || message.route().profile() == null) {
             problems.add("route.profile is missing");
         }
-        if (message.kind() == null || !isKind(message.kind())) {
+        if (message.kind() == null || !MediaKind.isLabel(message.kind())) {
             problems.add("kind is missing or unknown");
         }
         return problems.isEmpty() ? new Valid(message) : invalid("invalid work message: " + String.join(", ", problems));
-    }
-
-    private static boolean isKind(String label) {
-        try {
-            MediaKind.fromLabel(label);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Invalid invalid(String reason) {
