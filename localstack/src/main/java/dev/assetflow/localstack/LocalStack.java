@@ -38,27 +38,39 @@ public final class LocalStack implements AutoCloseable {
 
     private final Topology topology;
     private final Optional<MotoServer> moto;
+    private final URI endpoint;
     private final AwsClients clients;
     private final ProvisionedResources resources;
     private final Map<String, FunctionHost<?, ?>> functions = new HashMap<>();
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
     private final HttpApiServer api;
 
-    /** @param prefix resource name prefix; every run may use its own, so runs never see each other's data */
-    public record Options(String prefix, int httpPort, Path logDirectory) {
+    /**
+     * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
+     * @param externalEndpoint an AWS emulator that is already running (LocalStack, another moto); when
+     *                         present nothing is started. Defaults to {@code AWS_ENDPOINT_URL}.
+     */
+    public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint) {
         public static Options defaults() {
-            return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"));
+            return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
+                    Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create));
+        }
+
+        public Options withPrefix(String newPrefix) {
+            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint);
+        }
+
+        public Options withExternalEndpoint(URI endpoint) {
+            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint));
         }
     }
 
     private LocalStack(Options options) {
         this.topology = TopologyLoader.load();
         Venv venv = Venv.locate();
-        String external = System.getenv("AWS_ENDPOINT_URL");
-        this.moto = external == null || external.isBlank()
-                ? Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")))
-                : Optional.empty();
-        URI endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> URI.create(external));
+        this.moto = options.externalEndpoint().isPresent() ? Optional.empty()
+                : Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")));
+        this.endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> options.externalEndpoint().orElseThrow());
         this.clients = new AwsClients(ClientSettings.forEmulator(endpoint, REGION));
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
                 Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
@@ -93,6 +105,16 @@ public final class LocalStack implements AutoCloseable {
 
     public Topology topology() {
         return topology;
+    }
+
+    /** Where the AWS APIs are served: the embedded moto server, or the external endpoint. */
+    public URI awsEndpoint() {
+        return endpoint;
+    }
+
+    /** Whether this stack started (and will stop) its own moto server. */
+    public boolean embedded() {
+        return moto.isPresent();
     }
 
     public AwsClients clients() {

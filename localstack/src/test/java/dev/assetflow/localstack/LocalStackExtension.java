@@ -1,7 +1,6 @@
 package dev.assetflow.localstack;
 
 import dev.assetflow.localstack.client.EventTap;
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -30,8 +29,7 @@ public final class LocalStackExtension implements ParameterResolver {
         final Fixture fixture;
 
         Running() {
-            LocalStack stack = LocalStack.start(new LocalStack.Options(
-                    LocalStack.Options.defaults().prefix(), 0, Path.of("target")));
+            LocalStack stack = LocalStack.start(LocalStack.Options.defaults());
             fixture = new Fixture(stack,
                     new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index")),
                     new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications")));

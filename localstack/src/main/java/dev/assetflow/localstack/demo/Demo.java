@@ -32,12 +32,13 @@ public final class Demo {
         List<DemoSample> samples = samples(media, work);
 
         System.out.println("Assetflow local stack: starting the embedded AWS and the pipeline's functions...");
-        LocalStack.Options options = new LocalStack.Options("demo-" + UUID.randomUUID().toString().substring(0, 6), 0,
-                Path.of("target"));
+        LocalStack.Options options = LocalStack.Options.defaults()
+                .withPrefix("demo-" + UUID.randomUUID().toString().substring(0, 6));
         int exitCode;
         try (LocalStack stack = LocalStack.start(options)) {
-            System.out.printf("  embedded AWS and resources ready (prefix %s); upload API at %s%n",
-                    options.prefix(), stack.apiEndpoint());
+            System.out.printf("  %s at %s, resources provisioned (prefix %s); upload API at %s%n",
+                    stack.embedded() ? "embedded AWS (moto server)" : "external AWS endpoint (AWS_ENDPOINT_URL)",
+                    stack.awsEndpoint(), options.prefix(), stack.apiEndpoint());
             System.out.println("  function logs (JSON lines): target/assetflow-local.log");
             DemoRun run = new DemoRun(stack, samples);
             exitCode = run.execute();
