@@ -19,6 +19,10 @@ select_jdk() {
     major="$(java_major "$candidate/bin/java")"
     if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then
       export JAVA_HOME="$candidate"
+      # Maven 3.9's Guice uses sun.misc.Unsafe; JDK 24+ warns about it on every run unless told
+      if [ "${major%%.*}" -ge 24 ]; then
+        export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+      fi
       return 0
     fi
   done

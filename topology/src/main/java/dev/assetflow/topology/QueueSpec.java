@@ -3,13 +3,15 @@ package dev.assetflow.topology;
 /**
  * An SQS queue. With {@code maxReceiveCount} it gets a dead-letter queue that SQS moves a message to
  * after that many receives. {@code work} marks a work queue for a (kind, priority) pair;
- * {@code consumer} is the event source mapping that feeds a function.
+ * {@code consumer} is the event source mapping that feeds a function. {@code oldestMessageAlarmSeconds}
+ * is the age of the oldest message past which an alarm fires (how long work may wait in this class).
  */
 public record QueueSpec(
         String purpose,
         int visibilityTimeoutSeconds,
         Integer maxReceiveCount,
         Integer messageRetentionSeconds,
+        Integer oldestMessageAlarmSeconds,
         WorkSpec work,
         ConsumerSpec consumer) {
 

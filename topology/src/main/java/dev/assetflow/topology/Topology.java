@@ -13,6 +13,7 @@ public record Topology(
         Map<String, TableSpec> tables,
         Map<String, QueueSpec> queues,
         Map<String, TopicSpec> topics,
+        Map<String, EventRuleSpec> eventRules,
         Map<String, FunctionSpec> functions) {
 
     public Topology {
@@ -20,6 +21,7 @@ public record Topology(
         tables = Map.copyOf(tables);
         queues = Map.copyOf(queues);
         topics = Map.copyOf(topics);
+        eventRules = eventRules == null ? Map.of() : Map.copyOf(eventRules);
         functions = Map.copyOf(functions);
     }
 

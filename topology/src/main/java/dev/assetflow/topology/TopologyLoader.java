@@ -59,8 +59,17 @@ public final class TopologyLoader {
             if (queue.consumer() != null && (queue.consumer().batchSize() < 1 || queue.consumer().batchSize() > 10)) {
                 problems.add("queue " + name + ": batchSize must be 1-10");
             }
-            if (queue.consumer() != null && queue.consumer().maxConcurrency() < 1) {
-                problems.add("queue " + name + ": maxConcurrency must be at least 1");
+            // Lambda's SQS maximum concurrency accepts 2-1000
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html)
+            if (queue.consumer() != null && (queue.consumer().maxConcurrency() < 2 || queue.consumer().maxConcurrency() > 1000)) {
+                problems.add("queue " + name + ": maxConcurrency must be 2-1000");
+            }
+            // AWS: a source queue's visibility timeout should be at least six times the function timeout
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html)
+            FunctionSpec consumerFunction = queue.consumer() == null ? null : t.functions().get(queue.consumer().function());
+            if (consumerFunction != null && queue.visibilityTimeoutSeconds() < 6 * consumerFunction.timeoutSeconds()) {
+                problems.add("queue " + name + ": visibilityTimeoutSeconds must be at least 6 x the timeout of "
+                        + queue.consumer().function() + " (" + 6 * consumerFunction.timeoutSeconds() + ")");
             }
         });
         t.topics().forEach((name, topic) -> topic.subscriptions().forEach(s -> {
@@ -68,6 +77,11 @@ public final class TopologyLoader {
                 problems.add("topic " + name + " subscribes unknown queue " + s.queue());
             }
         }));
+        t.eventRules().forEach((name, rule) -> {
+            if (!t.queues().containsKey(rule.queue())) {
+                problems.add("event rule " + name + " targets unknown queue " + rule.queue());
+            }
+        });
         t.functions().forEach((name, function) -> function.environment().forEach((variable, value) ->
                 problems.addAll(referenceProblems(t, name + "." + variable, value))));
         return problems;

@@ -40,13 +40,16 @@ class TopologyTest {
     void danglingReferencesAreReported() {
         String broken = """
                 {"app": "x", "buckets": {"b": {"notifications": [{"queue": "nope", "events": ["s3:ObjectCreated:*"]}]}},
-                 "tables": {}, "queues": {"q": {"visibilityTimeoutSeconds": 1, "consumer": {"function": "ghost", "batchSize": 11, "maxConcurrency": 1}}},
+                 "tables": {}, "queues": {"q": {"visibilityTimeoutSeconds": 1, "consumer": {"function": "ghost", "batchSize": 11, "maxConcurrency": 1}},
+                                         "r": {"visibilityTimeoutSeconds": 5, "consumer": {"function": "f", "batchSize": 1, "maxConcurrency": 2}}},
                  "topics": {}, "functions": {"f": {"handler": "h", "module": "m", "memoryMb": 1, "timeoutSeconds": 1,
                    "environment": {"T": {"table": "missing", "access": "read"}, "Q": {"queue": "q", "access": "eat"}, "Z": {}}}}}""";
         assertThatThrownBy(() -> TopologyLoader.parse(broken))
                 .hasMessageContaining("bucket b notifies unknown queue nope")
                 .hasMessageContaining("queue q feeds unknown function ghost")
                 .hasMessageContaining("queue q: batchSize must be 1-10")
+                .hasMessageContaining("queue q: maxConcurrency must be 2-1000")
+                .hasMessageContaining("queue r: visibilityTimeoutSeconds must be at least 6 x the timeout of f (6)")
                 .hasMessageContaining("f.T refers to unknown table missing")
                 .hasMessageContaining("f.Q: access must be one of")
                 .hasMessageContaining("f.Z: an environment value needs exactly one of");

@@ -3,6 +3,7 @@ package dev.assetflow.localstack.provision;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.topology.BucketSpec;
+import dev.assetflow.topology.EventRuleSpec;
 import dev.assetflow.topology.QueueSpec;
 import dev.assetflow.topology.ResourceNames;
 import dev.assetflow.topology.TableSpec;
@@ -17,13 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates everything the topology defines, through the same AWS APIs CloudFormation would call:
  * tables, queues with their dead-letter queues and redrive policies, topics with filtered
- * subscriptions, buckets with their notifications to queues.
+ * subscriptions, buckets with their notifications to queues, EventBridge rules to queues.
  */
 public final class Provisioner {
     /**
@@ -43,6 +45,11 @@ public final class Provisioner {
         topology.queues().forEach((logical, queue) -> createQueue(resources, logical, queue));
         topology.topics().forEach((logical, topic) -> createTopic(resources, logical, topic));
         topology.buckets().forEach((logical, bucket) -> createBucket(resources, names.of(logical), bucket));
+        if (!topology.eventRules().isEmpty()) {
+            try (EventBridgeClient events = clients.configure(EventBridgeClient.builder()).build()) {
+                topology.eventRules().forEach((logical, rule) -> createEventRule(events, resources, names.of(logical), rule));
+            }
+        }
         return resources;
     }
 
@@ -109,6 +116,17 @@ public final class Provisioner {
                 .toList();
         clients.s3().putBucketNotificationConfiguration(b -> b.bucket(name)
                 .notificationConfiguration(c -> c.queueConfigurations(configurations)));
+    }
+
+    /** An EventBridge rule on the default bus that sends matching events to a queue. */
+    private static void createEventRule(EventBridgeClient events, ProvisionedResources resources, String name, EventRuleSpec rule) {
+        Map<String, Object> pattern = new HashMap<>();
+        pattern.put("source", rule.source());
+        if (!rule.detailType().isEmpty()) {
+            pattern.put("detail-type", rule.detailType());
+        }
+        events.putRule(b -> b.name(name).eventPattern(Json.write(pattern)));
+        events.putTargets(b -> b.rule(name).targets(t -> t.id("queue").arn(resources.queueArn(rule.queue()))));
     }
 
     private String arnOf(String queueUrl) {

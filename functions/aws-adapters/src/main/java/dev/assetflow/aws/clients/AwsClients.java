@@ -88,7 +88,8 @@ public final class AwsClients implements AutoCloseable {
         return dynamoDb;
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    /** Applies this factory's settings to any SDK client builder (for clients the functions do not need). */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(settings.region())
                 .credentialsProvider(settings.credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
