@@ -1,0 +1,37 @@
+package dev.assetflow.infra;
+
+import dev.assetflow.topology.TopologyLoader;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/** {@code cdk synth|deploy}: the Assetflow stack, checked by cdk-nag's AWS Solutions rules. */
+public final class AssetflowApp {
+
+    private AssetflowApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        build(app);
+        app.synth();
+    }
+
+    /** The stack in an app, with the checks; shared by main and the tests. */
+    public static AssetflowStack build(App app) {
+        Object stackName = app.getNode().tryGetContext("stackName");
+        AssetflowStack stack = new AssetflowStack(app, stackName == null ? "Assetflow" : stackName.toString(),
+                StackProps.builder()
+                        .description("Assetflow: serverless media asset pipeline")
+                        .env(Environment.builder()
+                                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                                .region(System.getenv("CDK_DEFAULT_REGION"))
+                                .build())
+                        .build(),
+                TopologyLoader.load());
+        Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+        return stack;
+    }
+}

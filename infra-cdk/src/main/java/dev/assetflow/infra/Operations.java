@@ -1,0 +1,185 @@
+package dev.assetflow.infra;
+
+import static dev.assetflow.topology.MetricsContract.*;
+
+import dev.assetflow.topology.QueueSpec;
+import dev.assetflow.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TextWidget;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * The dashboard operators watch and the alarms that page them, through the ops topic. Every alarm's
+ * description says what it means and what to check first.
+ */
+final class Operations extends Construct {
+    private static final Duration MINUTE = Duration.minutes(1);
+
+    private final Topic opsTopic;
+    private final Dashboard dashboard;
+    private final SnsAction page;
+    private final List<Alarm> alarms = new ArrayList<>();
+
+    Operations(Construct scope, Topology topology, Messaging messaging, Map<String, Function> functions, DeploySettings settings) {
+        super(scope, "Operations");
+        opsTopic = Topic.Builder.create(this, "OpsTopic").masterKey(messaging.topicKey()).enforceSsl(true).build();
+        settings.alarmEmail().ifPresent(email -> opsTopic.addSubscription(new EmailSubscription(email)));
+        page = new SnsAction(opsTopic);
+        dashboard = Dashboard.Builder.create(this, "Dashboard").build();
+        dashboard.addWidgets(TextWidget.Builder.create().width(24).height(2).markdown("# Assetflow\n"
+                + "Queues (depth, oldest message), dead-letter queues, throughput and errors by category, "
+                + "latency per stage, functions. Alarms go to the ops topic.").build());
+        queueWidgets(topology, messaging);
+        pipelineWidgets(functions);
+        functionWidgets(functions);
+        queueAlarms(topology, messaging);
+        functions.forEach(this::functionAlarms);
+    }
+
+    private void queueWidgets(Topology topology, Messaging messaging) {
+        List<IMetric> depth = new ArrayList<>();
+        List<IMetric> age = new ArrayList<>();
+        List<IMetric> dlqDepth = new ArrayList<>();
+        topology.queues().keySet().stream().sorted().forEach(logical -> {
+            Queue queue = messaging.queue(logical);
+            depth.add(queue.metricApproximateNumberOfMessagesVisible(options("Maximum", logical)));
+            age.add(queue.metricApproximateAgeOfOldestMessage(options("Maximum", logical)));
+            messaging.deadLetterQueue(logical).ifPresent(dlq ->
+                    dlqDepth.add(dlq.metricApproximateNumberOfMessagesVisible(options("Maximum", logical + " DLQ"))));
+        });
+        dashboard.addWidgets(graph("Queue depth (visible messages)", depth, 8),
+                graph("Age of oldest message (s)", age, 8),
+                graph("Dead-letter queue depth", dlqDepth, 8));
+    }
+
+    private void pipelineWidgets(Map<String, Function> functions) {
+        List<IMetric> throughput = new ArrayList<>();
+        List<IMetric> latency = new ArrayList<>();
+        functions.keySet().stream().sorted().forEach(stage -> {
+            throughput.add(custom(RECORDS, Map.of(STAGE, stage, OUTCOME, "Done"), "Sum", stage + " done"));
+            throughput.add(custom(RECORDS, Map.of(STAGE, stage, OUTCOME, "Duplicate"), "Sum", stage + " duplicate"));
+            for (String percentile : List.of("p50", "p95", "p99")) {
+                latency.add(custom(LATENCY, Map.of(STAGE, stage), percentile, stage + " " + percentile));
+            }
+        });
+        IMetric errorsByCategory = MathExpression.Builder.create()
+                .expression("SEARCH('{" + NAMESPACE + "," + STAGE + "," + CATEGORY + "} MetricName=\"" + FAILURES + "\"', 'Sum', 60)")
+                .label("")
+                .period(MINUTE)
+                .build();
+        dashboard.addWidgets(graph("Throughput (records per minute)", throughput, 8),
+                graph("Errors by category", List.of(errorsByCategory), 8),
+                graph("Latency per stage (ms from queue to done)", latency, 8));
+    }
+
+    private void functionWidgets(Map<String, Function> functions) {
+        List<IMetric> errors = new ArrayList<>();
+        List<IMetric> throttles = new ArrayList<>();
+        List<IMetric> duration = new ArrayList<>();
+        functions.keySet().stream().sorted().forEach(name -> {
+            Function function = functions.get(name);
+            errors.add(function.metricErrors(options("Sum", name)));
+            throttles.add(function.metricThrottles(options("Sum", name)));
+            duration.add(function.metricDuration(options("p95", name + " p95")));
+        });
+        dashboard.addWidgets(graph("Function errors", errors, 8), graph("Function throttles", throttles, 8),
+                graph("Function duration p95 (ms)", duration, 8));
+    }
+
+    private void queueAlarms(Topology topology, Messaging messaging) {
+        topology.queues().forEach((logical, spec) -> {
+            messaging.deadLetterQueue(logical).ifPresent(dlq -> alarm(Names.pascal(logical) + "DlqNotEmpty",
+                    dlq.metricApproximateNumberOfMessagesVisible(options("Maximum", logical + " DLQ")), 1, 1,
+                    "Messages from " + logical + " failed " + spec.maxReceiveCount() + " times and wait in its dead-letter "
+                            + "queue. First check: the messages' failureCategory/failureReason attributes and, for their "
+                            + "assetId, the function's logs. Fix the cause, then redrive the DLQ to its source queue."));
+            if (spec.oldestMessageAlarmSeconds() != null) {
+                alarm(Names.pascal(logical) + "OldestMessageAge",
+                        messaging.queue(logical).metricApproximateAgeOfOldestMessage(options("Maximum", logical)),
+                        spec.oldestMessageAlarmSeconds(), 3,
+                        "Work on " + logical + " has waited over " + spec.oldestMessageAlarmSeconds() + " s for 3 minutes. "
+                                + describeConsumer(spec));
+            }
+        });
+    }
+
+    private static String describeConsumer(QueueSpec spec) {
+        return spec.consumer() == null ? "Nothing consumes this queue automatically: check who should."
+                : "First check: " + spec.consumer().function() + " errors and throttles on this dashboard, then whether its "
+                        + "maximum concurrency (" + spec.consumer().maxConcurrency() + ") is enough for the arrival rate.";
+    }
+
+    private void functionAlarms(String name, Function function) {
+        MathExpression errorRate = MathExpression.Builder.create()
+                .expression("IF(invocations > 0, 100 * errors / invocations, 0)")
+                .usingMetrics(Map.of("errors", function.metricErrors(options("Sum", "errors")),
+                        "invocations", function.metricInvocations(options("Sum", "invocations"))))
+                .label(name + " error rate (%)")
+                .period(MINUTE)
+                .build();
+        alarm(Names.pascal(name) + "ErrorRate", errorRate, 2, 5,
+                name + " failed more than 2 % of its invocations for 5 minutes (whole invocations, not settled records). "
+                        + "First check: its log group for ERROR lines; INTERNAL failures are bugs, CONFIGURATION ones are "
+                        + "missing resources or permissions.");
+        alarm(Names.pascal(name) + "Throttles", function.metricThrottles(MetricOptions.builder().statistic("Sum")
+                        .period(Duration.minutes(5)).build()), 1, 1,
+                name + " was throttled. First check: the account's concurrent executions limit and other functions' "
+                        + "reserved concurrency; queue maximum concurrency should keep it below the limit.");
+    }
+
+    private void alarm(String id, IMetric metric, double threshold, int periods, String description) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(periods)
+                .datapointsToAlarm(periods)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .alarmDescription(description)
+                .build();
+        alarm.addAlarmAction(page);
+        alarms.add(alarm);
+    }
+
+    private static MetricOptions options(String statistic, String label) {
+        return MetricOptions.builder().statistic(statistic).period(MINUTE).label(label).build();
+    }
+
+    private static Metric custom(String name, Map<String, String> dimensions, String statistic, String label) {
+        return Metric.Builder.create().namespace(NAMESPACE).metricName(name).dimensionsMap(dimensions)
+                .statistic(statistic).period(MINUTE).label(label).build();
+    }
+
+    private static GraphWidget graph(String title, List<IMetric> metrics, int width) {
+        return GraphWidget.Builder.create().title(title).left(metrics).width(width).height(6).build();
+    }
+
+    Topic opsTopic() {
+        return opsTopic;
+    }
+
+    Dashboard dashboard() {
+        return dashboard;
+    }
+
+    List<Alarm> alarms() {
+        return List.copyOf(alarms);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.assetflow.infra;
+
+import dev.assetflow.topology.EnvValue;
+import dev.assetflow.topology.FunctionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The one helper that defines a pipeline function: Java 21, the shaded jar Maven built, memory and
+ * timeout from the topology, SnapStart on published versions behind a {@code live} alias (event
+ * sources and the API invoke the alias, so they always get a snapshotted version), its own log
+ * group with a retention. Functions that run ffmpeg get the ffmpeg layer and x86_64, because the
+ * static ffprobe build exists for x86_64 only; every other function runs on arm64 (Graviton).
+ */
+final class PipelineFunction {
+
+    record Deployed(Function function, Alias live) {}
+
+    private PipelineFunction() {
+    }
+
+    static Deployed define(Construct scope, String logical, FunctionSpec spec, Map<String, String> environment,
+            String jar, Optional<ILayerVersion> ffmpeg, DeploySettings settings) {
+        boolean runsFfmpeg = usesTools(spec);
+        if (runsFfmpeg && ffmpeg.isEmpty()) {
+            throw new IllegalStateException(logical + " runs ffmpeg but no ffmpeg layer was given");
+        }
+        String id = Names.pascal(logical);
+        LogGroup logs = LogGroup.Builder.create(scope, id + "Logs")
+                .retention(retention(settings.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Function.Builder builder = Function.Builder.create(scope, id)
+                .description("Assetflow " + logical)
+                .runtime(Runtime.JAVA_21)
+                .handler(spec.handler() + "::handleRequest")
+                .code(Code.fromAsset(jar))
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(spec.timeoutSeconds()))
+                .architecture(runsFfmpeg ? Architecture.X86_64 : Architecture.ARM_64)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .logGroup(logs)
+                .environment(environment);
+        if (runsFfmpeg) {
+            // /tmp stays at the default 512 MiB: SnapStart does not support more, and the image worker's
+            // limit on originals (MAX_SOURCE_BYTES, 200 MB) plus its renditions fits
+            builder.layers(List.of(ffmpeg.get()));
+        }
+        Function function = builder.build();
+        Alias live = Alias.Builder.create(scope, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        return new Deployed(function, live);
+    }
+
+    static boolean usesTools(FunctionSpec spec) {
+        return spec.environment().values().stream().anyMatch(value -> value.kind() == EnvValue.Kind.TOOL);
+    }
+
+    private static RetentionDays retention(int days) {
+        for (RetentionDays candidate : RetentionDays.values()) {
+            if (candidate.name().equals(switch (days) {
+                case 1 -> "ONE_DAY";
+                case 3 -> "THREE_DAYS";
+                case 5 -> "FIVE_DAYS";
+                case 7 -> "ONE_WEEK";
+                case 14 -> "TWO_WEEKS";
+                case 30 -> "ONE_MONTH";
+                case 60 -> "TWO_MONTHS";
+                case 90 -> "THREE_MONTHS";
+                case 180 -> "SIX_MONTHS";
+                case 365 -> "ONE_YEAR";
+                default -> "";
+            })) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("logRetentionDays must be one of 1, 3, 5, 7, 14, 30, 60, 90, 180, 365");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.assetflow.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.Collection;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.IConstruct;
+
+/**
+ * The cdk-nag findings this stack accepts, each scoped as narrowly as cdk-nag allows and with its
+ * reason. Anything else cdk-nag reports fails the build (CdkNagTest).
+ */
+final class Suppressions {
+
+    private Suppressions() {
+    }
+
+    static void apply(Stack stack, Storage storage, Messaging messaging, Collection<Function> functions) {
+        NagSuppressions.addStackSuppressions(stack, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                        .reason("AWSLambdaBasicExecutionRole only lets a function write its own logs, which every function needs.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("These wildcards come from CDK grant methods scoped to one resource: the objects of one "
+                                + "bucket (bucket/*) and the s3:GetObject*/List*/GetBucket*/Abort* and "
+                                + "kms:GenerateDataKey*/ReEncrypt* action groups the SDK needs on that bucket or key.")
+                        .appliesTo(List.of(
+                                RegexAppliesTo.builder().regex("/^Resource::<Storage[A-Za-z0-9]+\\.Arn>\\/\\*$/g").build(),
+                                "Action::s3:Abort*", "Action::s3:List*", "Action::s3:GetObject*", "Action::s3:GetBucket*",
+                                "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"))
+                        .build()));
+        for (Function function : functions) {
+            suppress(function, "AwsSolutions-L1", "java21 is the runtime Assetflow targets and tests; moving to a newer "
+                    + "Java runtime is a deliberate upgrade, not a drift.");
+        }
+        suppress(messaging.queue("review"), "AwsSolutions-SQS3", "The review queue has no consumer: a human reads it, "
+                + "and its messages are kept 14 days. A DLQ would never receive anything.");
+        suppress(storage.cdn(), "AwsSolutions-CFR1", "Renditions are served worldwide; geo restriction is a per-deployment "
+                + "business decision added on the distribution when needed.");
+        suppress(storage.cdn(), "AwsSolutions-CFR2", "Read-only renditions from a private bucket through origin access "
+                + "control; attach a WAF web ACL per deployment if the traffic calls for it.");
+        suppress(storage.cdn(), "AwsSolutions-CFR4", "The distribution uses the default CloudFront certificate (no custom "
+                + "domain yet), whose TLS policy cannot be set; a custom domain brings TLSv1.2_2021.");
+    }
+
+    private static void suppress(IConstruct construct, String id, String reason) {
+        NagSuppressions.addResourceSuppressions(construct, List.of(NagPackSuppression.builder().id(id).reason(reason).build()), true);
+    }
+}
