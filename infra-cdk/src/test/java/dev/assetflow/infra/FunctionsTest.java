@@ -1,0 +1,74 @@
+package dev.assetflow.infra;
+
+import static dev.assetflow.infra.TemplateQueries.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assetflow.topology.FunctionSpec;
+import dev.assetflow.topology.QueueSpec;
+import dev.assetflow.topology.Topology;
+import dev.assetflow.topology.TopologyLoader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** Every function of the topology: runtime, sizing, SnapStart, environment, event sources. */
+class FunctionsTest {
+    private final Topology topology = TopologyLoader.load();
+
+    @Test
+    void everyTopologyFunctionRunsJava21WithItsSizingAndSnapStart() {
+        assertThat(pipelineFunctions()).hasSize(topology.functions().size());
+        topology.functions().forEach((name, spec) -> {
+            Map<String, Object> props = properties(pipelineFunctions().get(functionId(spec.handler())));
+            assertThat(props).containsEntry("MemorySize", spec.memoryMb()).containsEntry("Timeout", spec.timeoutSeconds())
+                    .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(props.get("Environment").toString()).as(name + " environment")
+                    .contains(spec.environment().keySet());
+            assertThat(props).containsKey("LoggingConfig");
+        });
+        template().resourceCountIs("AWS::Lambda::Alias", topology.functions().size());
+        template().hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)));
+    }
+
+    @Test
+    void onlyTheFfmpegWorkerRunsOnX86WithTheLayer() {
+        Map<String, Object> worker = properties(pipelineFunctions().get(functionId("dev.assetflow.imageworker.ImageWorkerHandler")));
+        assertThat(worker).containsEntry("Architectures", List.of("x86_64"))
+                .containsEntry("Layers", List.of(SynthesizedStack.FFMPEG_LAYER));
+        assertThat(worker.get("Environment").toString()).contains("FFMPEG_PATH=/opt/bin/ffmpeg", "FFPROBE_PATH=/opt/bin/ffprobe");
+        for (String handler : List.of("dev.assetflow.ingest.IngestHandler", "dev.assetflow.uploadapi.UploadApiHandler")) {
+            Map<String, Object> props = properties(pipelineFunctions().get(functionId(handler)));
+            assertThat(props).containsEntry("Architectures", List.of("arm64")).doesNotContainKey("Layers");
+        }
+    }
+
+    @Test
+    void everyConsumedQueueFeedsItsFunctionAliasWithPartialBatchResponses() {
+        long consumed = topology.queues().values().stream().filter(q -> q.consumer() != null).count();
+        template().resourceCountIs("AWS::Lambda::EventSourceMapping", (int) consumed);
+        topology.queues().forEach((name, queue) -> {
+            if (queue.consumer() != null) {
+                template().hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                        "BatchSize", queue.consumer().batchSize(),
+                        "ScalingConfig", Map.of("MaximumConcurrency", queue.consumer().maxConcurrency()),
+                        "FunctionResponseTypes", List.of("ReportBatchItemFailures"))));
+            }
+        });
+        resources("AWS::Lambda::EventSourceMapping").values().forEach(mapping ->
+                assertThat(properties(mapping).get("FunctionName").toString()).as("event sources invoke the SnapStart alias")
+                        .contains(":live"));
+    }
+
+    @Test
+    void consumedQueuesHideMessagesForAtLeastSixFunctionTimeouts() {
+        for (QueueSpec queue : topology.queues().values()) {
+            if (queue.consumer() != null) {
+                FunctionSpec function = topology.function(queue.consumer().function());
+                assertThat(queue.visibilityTimeoutSeconds()).isGreaterThanOrEqualTo(6 * function.timeoutSeconds());
+                template().hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of(
+                        "VisibilityTimeout", queue.visibilityTimeoutSeconds())));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.assetflow.infra;
+
+import static dev.assetflow.infra.TemplateQueries.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every function gets only what the topology says it uses; no policy grants a wildcard action. */
+class LeastPrivilegeTest {
+
+    @Test
+    void noPolicyAllowsAWildcardActionOnAService() {
+        for (String action : allActions()) {
+            assertThat(action).as("a granted action").isNotEqualTo("*").doesNotEndWith(":*");
+        }
+    }
+
+    @Test
+    void theUploadApiCanSignPutsAndReadAssetsButNotWriteThem() {
+        List<String> actions = actionsOf("UploadApi");
+        assertThat(actions).contains("s3:PutObject", "dynamodb:GetItem", "dynamodb:Query");
+        assertThat(actions).doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem", "s3:DeleteObject",
+                "sqs:SendMessage", "sns:Publish");
+    }
+
+    @Test
+    void ingestReadsUploadsWritesAssetsAndSendsWorkButCannotTouchRenditions() {
+        List<String> actions = actionsOf("Ingest");
+        assertThat(actions).contains("s3:GetObject*", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:SendMessage", "sns:Publish");
+        assertThat(actions).doesNotContain("s3:PutObject", "s3:DeleteObject");
+        assertThat(policiesOf("Ingest").toString()).doesNotContain("StorageRenditions");
+    }
+
+    @Test
+    void nothingMayDeleteAnOriginal() {
+        assertThat(allActions()).doesNotContain("s3:DeleteObject", "s3:DeleteObject*", "s3:DeleteObjectVersion");
+    }
+
+    private static List<String> actionsOf(String functionIdPrefix) {
+        List<String> actions = new ArrayList<>();
+        policiesOf(functionIdPrefix).forEach(policy -> actions.addAll(actions(policy)));
+        return actions;
+    }
+
+    private static List<Map<String, Object>> policiesOf(String functionIdPrefix) {
+        return resources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith(functionIdPrefix + "ServiceRoleDefaultPolicy"))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    private static List<String> allActions() {
+        List<String> actions = new ArrayList<>();
+        resources("AWS::IAM::Policy").values().forEach(policy -> actions.addAll(actions(policy)));
+        return actions;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> actions(Map<String, Object> policy) {
+        Map<String, Object> document = (Map<String, Object>) properties(policy).get("PolicyDocument");
+        List<String> actions = new ArrayList<>();
+        for (Object statement : list(document.get("Statement"))) {
+            for (Object action : list(((Map<String, Object>) statement).get("Action"))) {
+                actions.add((String) action);
+            }
+        }
+        return actions;
+    }
+}
