@@ -65,5 +65,20 @@ link_ffmpeg() {
   done
 }
 
+# The pinned CDK CLI (infra-cdk/package.json), into infra-cdk/node_modules; needs Node.js >= 18 and npm.
+ensure_cdk_cli() {
+  local infra="$ASSETFLOW_HOME/infra-cdk" node_major
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || die "Node.js and npm are missing: the CDK CLI needs them (install Node.js 18 or newer)."
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge 18 ] || die "Node.js $node_major is too old for the CDK CLI: install Node.js 18 or newer."
+  if ! cmp -s "$infra/package-lock.json" "$infra/node_modules/.assetflow-installed-lock" 2>/dev/null \
+      || [ ! -x "$infra/node_modules/.bin/cdk" ]; then
+    echo "assetflow: installing the pinned CDK CLI into infra-cdk/node_modules" >&2
+    (cd "$infra" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm could not install the CDK CLI (infra-cdk/package.json)."
+    cp "$infra/package-lock.json" "$infra/node_modules/.assetflow-installed-lock"
+  fi
+}
+
 select_jdk
 ensure_venv

@@ -5,6 +5,7 @@ import dev.assetflow.topology.FunctionSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -60,6 +61,8 @@ final class PipelineFunction {
             builder.layers(List.of(ffmpeg.get()));
         }
         Function function = builder.build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "a version is published: the live alias points at currentVersion, and every event source and route uses the alias");
         Alias live = Alias.Builder.create(scope, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
         return new Deployed(function, live);
     }
