@@ -88,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(FunctionEnvironment.of(topology, name, resources));
         environment.put("AWS_REGION", REGION); // Lambda sets it for every function
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
         FunctionHost<Object, Object> host = new FunctionHost<>(name, spec, clients, environment);
         functions.put(name, host);
         for (FunctionSpec.HttpRoute route : spec.http()) {

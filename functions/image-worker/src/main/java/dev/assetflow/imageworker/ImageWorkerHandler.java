@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
+import dev.assetflow.aws.metrics.PipelineMetrics;
+import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the image worker: work messages from the image work queues. */
 public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final SqsBatchProcessor batch = new SqsBatchProcessor();
+    private final SqsBatchProcessor batch;
     private final ImageWorkerService service;
 
     /** Used by Lambda: clients built once per execution environment. */
@@ -20,6 +22,7 @@ public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public ImageWorkerHandler(AwsClients clients, Map<String, String> environment) {
+        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("image-worker", environment), Clock.systemUTC());
         this.service = ImageWorkerService.wire(clients, ImageWorkerConfig.from(environment));
     }
 

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.slf4j.MDC;
  * utility: each record is handled on its own; only the records that should be retried are reported
  * as batch item failures (the event source mapping must enable ReportBatchItemFailures,
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting),
- * so one bad message never fails or delays its batch-mates.
+ * so one bad message never fails or delays its batch-mates. Every record's outcome, failure category
+ * and latency is a metric.
  */
 public final class SqsBatchProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatchProcessor.class);
@@ -29,6 +32,14 @@ public final class SqsBatchProcessor {
         RecordOutcome handle(SQSMessage message, Context context);
     }
 
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+
+    public SqsBatchProcessor(PipelineMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
@@ -37,6 +48,7 @@ public final class SqsBatchProcessor {
             try {
                 RecordOutcome outcome = handleOne(message, context, handler);
                 log(outcome);
+                measure(message, outcome);
                 if (outcome instanceof RecordOutcome.Retry) {
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
@@ -57,6 +69,25 @@ public final class SqsBatchProcessor {
             LOG.error("unexpected error handling message {}", message.getMessageId(), e);
             return new RecordOutcome.Retry(Failure.of(FailureCategory.INTERNAL,
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private void measure(SQSMessage message, RecordOutcome outcome) {
+        String category = switch (outcome) {
+            case RecordOutcome.Settled settled -> settled.failure().category().name();
+            case RecordOutcome.Retry retry -> retry.failure().category().name();
+            default -> null;
+        };
+        metrics.record(outcome.getClass().getSimpleName(), category, latencyMs(message));
+    }
+
+    /** Time since SQS accepted the message (SentTimestamp), i.e. waiting plus handling. */
+    private Long latencyMs(SQSMessage message) {
+        String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+        try {
+            return sent == null ? null : clock.millis() - Long.parseLong(sent);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.aws.metrics.PipelineMetrics;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,9 @@ class SqsBatchProcessorTest {
     void onlyRecordsToRetryAreReportedAndEveryRecordIsHandled() {
         SQSEvent event = event("done", "duplicate", "settled", "retry", "transient-exception", "bug", "last");
         List<String> handled = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
 
-        SQSBatchResponse response = new SqsBatchProcessor().process(event, null, (message, context) -> {
+        SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(event, null, (message, context) -> {
             handled.add(message.getMessageId());
             return switch (message.getBody()) {
                 case "duplicate" -> new RecordOutcome.Duplicate("seen");
@@ -34,11 +37,15 @@ class SqsBatchProcessorTest {
                 "id-transient-exception", "id-bug", "id-last");
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("id-retry", "id-transient-exception", "id-bug");
+        assertThat(lines).filteredOn(line -> line.contains("\"Records\":1")).hasSize(7);
+        assertThat(lines).filteredOn(line -> line.contains("\"Failures\":1")).hasSize(4);
+        assertThat(lines).anyMatch(line -> line.contains("\"Category\":\"INTERNAL\""));
     }
 
     @Test
     void anEmptyEventHasNoFailures() {
-        assertThat(new SqsBatchProcessor().process(new SQSEvent(), null, (m, c) -> new RecordOutcome.Done("x"))
+        List<String> lines = new ArrayList<>();
+        assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new RecordOutcome.Done("x"))
                 .getBatchItemFailures()).isEmpty();
     }
 

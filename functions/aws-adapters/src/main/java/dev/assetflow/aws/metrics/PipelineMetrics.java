@@ -1,0 +1,72 @@
+package dev.assetflow.aws.metrics;
+
+import static dev.assetflow.topology.MetricsContract.*;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assetflow.domain.json.Json;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline's custom metrics in CloudWatch's embedded metric format
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
+ * one JSON line per measurement. On Lambda the line goes to stdout, where CloudWatch Logs extracts
+ * the metrics; in the local stack it goes to the log file. Names come from {@code MetricsContract}.
+ */
+public final class PipelineMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger("metrics");
+
+    private final String stage;
+    private final Consumer<String> sink;
+    private final Clock clock;
+
+    public PipelineMetrics(String stage, Consumer<String> sink, Clock clock) {
+        this.stage = stage;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** {@code METRICS_SINK=log} (set by the local stack) logs the lines; anything else prints them for CloudWatch. */
+    public static PipelineMetrics forStage(String stage, Map<String, String> environment) {
+        Consumer<String> sink = "log".equals(environment.get("METRICS_SINK")) ? LOG::info : System.out::println;
+        return new PipelineMetrics(stage, sink, Clock.systemUTC());
+    }
+
+    /** One handled record: its outcome, its failure category if any, and its time since it was enqueued. */
+    public void record(String outcome, String failureCategory, Long latencyMs) {
+        ObjectNode records = document(RECORDS, "Count", OUTCOME);
+        records.put(OUTCOME, outcome);
+        records.put(RECORDS, 1);
+        sink.accept(records.toString());
+        if (failureCategory != null) {
+            ObjectNode failures = document(FAILURES, "Count", CATEGORY);
+            failures.put(CATEGORY, failureCategory);
+            failures.put(FAILURES, 1);
+            sink.accept(failures.toString());
+        }
+        if (latencyMs != null && latencyMs >= 0) {
+            ObjectNode latency = document(LATENCY, "Milliseconds", null);
+            latency.put(LATENCY, latencyMs);
+            sink.accept(latency.toString());
+        }
+    }
+
+    private ObjectNode document(String metric, String unit, String extraDimension) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        ArrayNode dimensions = directive.putArray("Dimensions").addArray().add(STAGE);
+        if (extraDimension != null) {
+            dimensions.add(extraDimension);
+        }
+        directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", unit);
+        root.put(STAGE, stage);
+        return root;
+    }
+}
