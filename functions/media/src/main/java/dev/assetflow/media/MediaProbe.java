@@ -39,7 +39,7 @@ public final class MediaProbe {
             int width = stream.path("width").asInt(0);
             int height = stream.path("height").asInt(0);
             if (width <= 0 || height <= 0) {
-                throw corrupt("it has no picture with a size (no video stream)");
+                throw corrupt("ffprobe finds no picture in it: the file is truncated or corrupt");
             }
             return new ImageInfo(width, height, rotation(root, stream), stream.path("codec_name").asText("unknown"));
         } catch (IOException e) {

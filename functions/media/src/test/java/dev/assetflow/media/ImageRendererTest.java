@@ -89,7 +89,7 @@ class ImageRendererTest {
         assertThatThrownBy(() -> probe.probeImage(text, TIMEOUT))
                 .isInstanceOfSatisfying(FailureException.class, e -> {
                     assertThat(e.failure().category()).isEqualTo(FailureCategory.CORRUPT_MEDIA);
-                    assertThat(e.failure().reason()).contains("no picture");
+                    assertThat(e.failure().reason()).contains("finds no picture");
                 });
     }
 
