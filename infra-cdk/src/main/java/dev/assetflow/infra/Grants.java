@@ -2,8 +2,8 @@ package dev.assetflow.infra;
 
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.Topology;
-import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.s3.Bucket;
 
 /**

@@ -3,10 +3,10 @@ package dev.assetflow.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
-import org.junit.jupiter.api.Test;
 
 /** cdk-nag's AWS Solutions checks: no unsuppressed error, no unsuppressed warning. */
 class CdkNagTest {

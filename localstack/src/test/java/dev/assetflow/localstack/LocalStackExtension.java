@@ -25,7 +25,7 @@ public final class LocalStackExtension implements ParameterResolver {
                 .getOrComputeIfAbsent(Running.class, k -> new Running(), Running.class).fixture;
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Fixture fixture;
 
         Running() {

@@ -2,6 +2,7 @@ package dev.assetflow.imageworker;
 
 import dev.assetflow.aws.lambda.Env;
 import dev.assetflow.media.MediaTools;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The image worker's configuration, read once from its environment. */
@@ -13,6 +14,7 @@ record ImageWorkerConfig(
         String profilesLocation,
         long maxSourceBytes,
         long maxImagePixels,
+        Path workDirectory,
         MediaTools tools) {
 
     static ImageWorkerConfig from(Map<String, String> variables) {
@@ -25,6 +27,7 @@ record ImageWorkerConfig(
                 env.optional("PROFILES", "classpath:/profiles.json"),
                 env.longValue("MAX_SOURCE_BYTES", 200L * 1024 * 1024),
                 env.longValue("MAX_IMAGE_PIXELS", 100_000_000L),
+                Path.of(env.optional("WORK_DIRECTORY", System.getProperty("java.io.tmpdir"))),
                 MediaTools.from(variables));
     }
 }

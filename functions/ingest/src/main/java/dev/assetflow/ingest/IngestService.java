@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
 import dev.assetflow.aws.dynamodb.DynamoIdempotencyStore;
-import dev.assetflow.aws.lambda.RecordOutcome;
 import dev.assetflow.aws.s3.S3ObjectStore;
 import dev.assetflow.aws.sns.SnsEventPublisher;
 import dev.assetflow.aws.sqs.DeadLetterParking;
@@ -28,6 +27,7 @@ import dev.assetflow.domain.ports.WorkDispatcher;
 import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.routing.RoutingRulesParser;
 import dev.assetflow.domain.upload.UploadPolicy;
+import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import org.slf4j.MDC;
 
@@ -68,19 +68,19 @@ final class IngestService {
         }
     }
 
-    RecordOutcome handle(SQSMessage message) {
+    WorkOutcome handle(SQSMessage message) {
         return switch (S3Notification.parse(message.getBody())) {
-            case S3Notification.TestEvent ignored -> new RecordOutcome.Done("s3:TestEvent acknowledged");
+            case S3Notification.TestEvent ignored -> new WorkOutcome.Done("s3:TestEvent acknowledged");
             case S3Notification.Unreadable unreadable -> park(message, unreadable.failure());
             case S3Notification.ObjectsCreated created -> ingestAll(message, created);
         };
     }
 
-    private RecordOutcome ingestAll(SQSMessage message, S3Notification.ObjectsCreated created) {
-        RecordOutcome last = new RecordOutcome.Done("no ObjectCreated records (" + created.ignoredRecords() + " ignored)");
+    private WorkOutcome ingestAll(SQSMessage message, S3Notification.ObjectsCreated created) {
+        WorkOutcome last = new WorkOutcome.Done("no ObjectCreated records (" + created.ignoredRecords() + " ignored)");
         for (SourceObject source : created.objects()) {
-            RecordOutcome outcome = ingestOne(message, source);
-            if (outcome instanceof RecordOutcome.Retry) {
+            WorkOutcome outcome = ingestOne(message, source);
+            if (outcome instanceof WorkOutcome.Retry) {
                 return outcome; // the objects already ingested are no-ops on the retry
             }
             last = outcome;
@@ -88,7 +88,7 @@ final class IngestService {
         return last;
     }
 
-    private RecordOutcome ingestOne(SQSMessage message, SourceObject source) {
+    private WorkOutcome ingestOne(SQSMessage message, SourceObject source) {
         AssetId assetId = assetIdFor(source);
         MDC.put("assetId", assetId.value());
         IdempotencyKey key = IdempotencyKey.forUpload(source.bucket(), source.key(), source.etag(), source.versionId());
@@ -97,11 +97,11 @@ final class IngestService {
                     IdempotencyKey.sha256(source.identity() + "#size=" + source.sizeBytes()),
                     () -> ingestion.ingest(assetId, source));
             return outcome.duplicate()
-                    ? new RecordOutcome.Duplicate("s3://" + source.bucket() + "/" + source.key() + " already ingested: " + outcome.result())
-                    : new RecordOutcome.Done(outcome.result());
+                    ? new WorkOutcome.Duplicate("s3://" + source.bucket() + "/" + source.key() + " already ingested: " + outcome.result())
+                    : new WorkOutcome.Done(outcome.result());
         } catch (IdempotencyException e) {
             Failure failure = Failure.of(e.retryable() ? FailureCategory.TRANSIENT : FailureCategory.INVALID_MESSAGE, e.getMessage());
-            return e.retryable() ? new RecordOutcome.Retry(failure) : park(message, failure);
+            return e.retryable() ? new WorkOutcome.Retry(failure) : park(message, failure);
         }
     }
 
@@ -111,8 +111,8 @@ final class IngestService {
         return fromKey != null ? new AssetId(fromKey) : AssetId.derivedFrom(source.identity());
     }
 
-    private RecordOutcome park(SQSMessage message, Failure failure) {
+    private WorkOutcome park(SQSMessage message, Failure failure) {
         parking.park(message.getEventSourceArn(), message.getBody() == null ? "" : message.getBody(), failure);
-        return new RecordOutcome.Settled(failure);
+        return new WorkOutcome.Settled(failure);
     }
 }

@@ -2,12 +2,13 @@ package dev.assetflow.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SqsBatchProcessor {
     /** Handles one record and says what became of it. */
     @FunctionalInterface
     public interface RecordHandler {
-        RecordOutcome handle(SQSMessage message, Context context);
+        WorkOutcome handle(SQSMessage message, Context context);
     }
 
     private final PipelineMetrics metrics;
@@ -46,10 +47,10 @@ public final class SqsBatchProcessor {
         for (SQSMessage message : records) {
             MDC.put("messageId", message.getMessageId());
             try {
-                RecordOutcome outcome = handleOne(message, context, handler);
+                WorkOutcome outcome = handleOne(message, context, handler);
                 log(outcome);
                 measure(message, outcome);
-                if (outcome instanceof RecordOutcome.Retry) {
+                if (outcome instanceof WorkOutcome.Retry) {
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }
@@ -60,22 +61,22 @@ public final class SqsBatchProcessor {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private static RecordOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
+    private static WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
         try {
             return handler.handle(message, context);
         } catch (FailureException e) {
-            return new RecordOutcome.Retry(e.failure());
+            return new WorkOutcome.Retry(e.failure());
         } catch (RuntimeException e) {
             LOG.error("unexpected error handling message {}", message.getMessageId(), e);
-            return new RecordOutcome.Retry(Failure.of(FailureCategory.INTERNAL,
+            return new WorkOutcome.Retry(Failure.of(FailureCategory.INTERNAL,
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
-    private void measure(SQSMessage message, RecordOutcome outcome) {
+    private void measure(SQSMessage message, WorkOutcome outcome) {
         String category = switch (outcome) {
-            case RecordOutcome.Settled settled -> settled.failure().category().name();
-            case RecordOutcome.Retry retry -> retry.failure().category().name();
+            case WorkOutcome.Settled settled -> settled.failure().category().name();
+            case WorkOutcome.Retry retry -> retry.failure().category().name();
             default -> null;
         };
         metrics.record(outcome.getClass().getSimpleName(), category, latencyMs(message));
@@ -91,12 +92,12 @@ public final class SqsBatchProcessor {
         }
     }
 
-    private static void log(RecordOutcome outcome) {
+    private static void log(WorkOutcome outcome) {
         switch (outcome) {
-            case RecordOutcome.Done done -> LOG.info("record done: {}", done.summary());
-            case RecordOutcome.Duplicate duplicate -> LOG.info("record duplicate: {}", duplicate.summary());
-            case RecordOutcome.Settled settled -> LOG.warn("record settled with failure {}", settled.failure());
-            case RecordOutcome.Retry retry -> LOG.warn("record to retry after {}", retry.failure());
+            case WorkOutcome.Done done -> LOG.info("record done: {}", done.summary());
+            case WorkOutcome.Duplicate duplicate -> LOG.info("record duplicate: {}", duplicate.summary());
+            case WorkOutcome.Settled settled -> LOG.warn("record settled with failure {}", settled.failure());
+            case WorkOutcome.Retry retry -> LOG.warn("record to retry after {}", retry.failure());
         }
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,12 @@ class SqsBatchProcessorTest {
         SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(event, null, (message, context) -> {
             handled.add(message.getMessageId());
             return switch (message.getBody()) {
-                case "duplicate" -> new RecordOutcome.Duplicate("seen");
-                case "settled" -> new RecordOutcome.Settled(Failure.of(FailureCategory.CORRUPT_MEDIA, "bad"));
-                case "retry" -> new RecordOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "later"));
+                case "duplicate" -> new WorkOutcome.Duplicate("seen");
+                case "settled" -> new WorkOutcome.Settled(Failure.of(FailureCategory.CORRUPT_MEDIA, "bad"));
+                case "retry" -> new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "later"));
                 case "transient-exception" -> throw FailureException.transientFailure("throttled", null);
                 case "bug" -> throw new IllegalStateException("unexpected");
-                default -> new RecordOutcome.Done("ok");
+                default -> new WorkOutcome.Done("ok");
             };
         });
 
@@ -45,7 +46,7 @@ class SqsBatchProcessorTest {
     @Test
     void anEmptyEventHasNoFailures() {
         List<String> lines = new ArrayList<>();
-        assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new RecordOutcome.Done("x"))
+        assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new WorkOutcome.Done("x"))
                 .getBatchItemFailures()).isEmpty();
     }
 

@@ -30,6 +30,15 @@ public enum ImageFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    public static ImageFormat ofContentType(String contentType) {
+        for (ImageFormat format : values()) {
+            if (format.contentType.equals(contentType)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("no image format for " + contentType);
+    }
+
     @JsonCreator
     public static ImageFormat fromLabel(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT));

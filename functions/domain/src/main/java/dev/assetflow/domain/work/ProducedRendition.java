@@ -1,0 +1,23 @@
+package dev.assetflow.domain.work;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A rendition a renderer made: its files by key relative to the asset's rendition prefix (an image is
+ * one file; an HLS variant is a playlist, an init segment and media segments), and which of them is
+ * the rendition's entry point (the key recorded in its checkpoint and event).
+ */
+public record ProducedRendition(RenditionPlan.Planned planned, Map<String, Path> files, String mainKey) {
+
+    public ProducedRendition {
+        files = Map.copyOf(files);
+        if (!files.containsKey(mainKey)) {
+            throw new IllegalArgumentException("the main key " + mainKey + " is not among the rendition's files");
+        }
+    }
+
+    public static ProducedRendition single(RenditionPlan.Planned planned, Path file) {
+        return new ProducedRendition(planned, Map.of(planned.name(), file), planned.name());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.assetflow.domain.work;
+
+import dev.assetflow.domain.asset.*;
+import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureClass;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every worker does around its {@link Renderer}: QUEUED → PROCESSING, the size and temp-space
+ * limits, a per-job directory that is always removed, the original downloaded once, only the
+ * renditions without a checkpoint produced, and per rendition: upload, checkpoint, rendition.ready;
+ * then READY and asset.ready. Permanent input failures end the asset FAILED with their reason; a
+ * repeated or resumed message redoes only what has no checkpoint.
+ */
+public final class RenditionWorkflow {
+    private static final Logger LOG = LoggerFactory.getLogger(RenditionWorkflow.class);
+    /** Below this, starting the expensive step is pointless: let the message come back to a fresh invocation. */
+    private static final Duration MINIMUM_TIME = Duration.ofSeconds(2);
+
+    private final String worker;
+    private final AssetRepository assets;
+    private final ObjectStore store;
+    private final EventOutbox outbox;
+    private final String renditionsBucket;
+    private final long maxSourceBytes;
+    private final Path workRoot;
+    private final Clock clock;
+
+    public RenditionWorkflow(String worker, AssetRepository assets, ObjectStore store, EventOutbox outbox,
+            String renditionsBucket, long maxSourceBytes, Path workRoot, Clock clock) {
+        this.worker = worker;
+        this.assets = assets;
+        this.store = store;
+        this.outbox = outbox;
+        this.renditionsBucket = renditionsBucket;
+        this.maxSourceBytes = maxSourceBytes;
+        this.workRoot = workRoot;
+        this.clock = clock;
+    }
+
+    public WorkOutcome run(Asset asset, WorkMessage work, Instant deadline, Renderer renderer) {
+        if (asset.state().isTerminal()) {
+            outbox.announceTerminal(asset);
+            return new WorkOutcome.Duplicate(asset.id() + " is already " + asset.state());
+        }
+        if (asset.state() == AssetState.QUEUED) {
+            asset = assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), worker,
+                    "rendering profile " + work.route().profile())).asset();
+        }
+        if (asset.state() != AssetState.PROCESSING) {
+            return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT,
+                    "asset " + asset.id() + " is " + asset.state() + ", not ready for work yet"));
+        }
+        long sourceBytes = asset.source().sizeBytes();
+        if (sourceBytes > maxSourceBytes) {
+            return fail(asset, Failure.of(FailureCategory.LIMIT_EXCEEDED, "the original is " + sourceBytes
+                    + " bytes; this worker accepts up to " + maxSourceBytes));
+        }
+        Path jobDir = createJobDirectory();
+        try {
+            requireSpace(jobDir, sourceBytes, "the original");
+            Path source = jobDir.resolve("source"); // never the uploader's file name: it never reaches a tool
+            store.download(asset.source().bucket(), asset.source().key(), source);
+            return render(asset, work, renderer, source, jobDir, deadline);
+        } catch (FailureException e) {
+            if (e.failure().category().failureClass() == FailureClass.PERMANENT_INPUT) {
+                return fail(asset, e.failure());
+            }
+            throw e;
+        } finally {
+            deleteRecursively(jobDir);
+        }
+    }
+
+    private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, Path jobDir, Instant deadline) {
+        RenditionPlan plan = renderer.plan(asset, work, source);
+        Set<String> done = checkpoints(asset.id(), plan).stream()
+                .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());
+        List<RenditionPlan.Planned> missing = plan.renditions().stream().filter(p -> !done.contains(p.name())).toList();
+        LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
+                plan.renditions().size() - missing.size());
+        if (!missing.isEmpty()) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.compareTo(MINIMUM_TIME) < 0) {
+                return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "only " + left.toMillis()
+                        + " ms left in this invocation; " + missing.size() + " renditions to go"));
+            }
+            requireSpace(jobDir, renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
+            Path outDir = jobDir.resolve("out");
+            createDirectories(outDir);
+            for (ProducedRendition produced : renderer.produce(plan, missing, source, outDir, left)) {
+                store(asset, plan, produced);
+            }
+        }
+        for (Rendition rendition : checkpoints(asset.id(), plan)) {
+            outbox.announceRendition(asset, rendition);
+        }
+        Asset ready = assets.transition(asset, Transition.to(AssetState.READY, clock.instant(), worker,
+                plan.renditions().size() + " renditions of " + plan.profile() + " v" + plan.profileVersion())).asset();
+        outbox.announceTerminal(ready);
+        return new WorkOutcome.Done(asset.id() + " " + ready.state() + " with " + plan.renditions().size() + " renditions");
+    }
+
+    private void store(Asset asset, RenditionPlan plan, ProducedRendition produced) {
+        String prefix = "renditions/" + asset.id() + "/" + plan.profile() + "/v" + plan.profileVersion() + "/";
+        long bytes = 0;
+        // the entry point last: a player that finds the playlist finds every segment it names
+        List<Map.Entry<String, Path>> files = produced.files().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Path> e) -> e.getKey().equals(produced.mainKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        for (Map.Entry<String, Path> file : files) {
+            bytes += store.upload(renditionsBucket, prefix + file.getKey(), file.getValue(), ContentTypes.of(file.getKey()));
+        }
+        RenditionPlan.Planned planned = produced.planned();
+        assets.checkpointRendition(new Rendition(asset.id(), plan.profile(), plan.profileVersion(), planned.name(),
+                RenditionState.DONE, renditionsBucket, prefix + produced.mainKey(), planned.contentType(), bytes,
+                planned.width(), planned.height(), false, clock.instant()));
+    }
+
+    private List<Rendition> checkpoints(AssetId id, RenditionPlan plan) {
+        return assets.renditions(id).stream()
+                .filter(r -> r.profile().equals(plan.profile()) && r.profileVersion() == plan.profileVersion())
+                .toList();
+    }
+
+    private WorkOutcome fail(Asset asset, Failure failure) {
+        Asset failed = assets.transition(asset, Transition.to(AssetState.FAILED, clock.instant(), worker, "")
+                .withFailure(failure)).asset();
+        outbox.announceTerminal(failed);
+        return new WorkOutcome.Settled(failure);
+    }
+
+    /** Temp space is checked against an estimate before the step that would fill it. */
+    private static void requireSpace(Path dir, long neededBytes, String what) {
+        long usable;
+        try {
+            usable = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (neededBytes > usable) {
+            throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, what + " need about " + neededBytes / 1_048_576
+                    + " MiB of temp space; " + usable / 1_048_576 + " MiB are available"));
+        }
+    }
+
+    private Path createJobDirectory() {
+        try {
+            Files.createDirectories(workRoot);
+            return Files.createTempDirectory(workRoot, "assetflow-job-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a job directory in " + workRoot, e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove job directory {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.assetflow.imageworker;
+
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.image.ImageFormat;
+import dev.assetflow.domain.image.ImageProfile;
+import dev.assetflow.domain.image.ImageRenditionPlanner;
+import dev.assetflow.domain.image.ImageRenditionSpec;
+import dev.assetflow.domain.image.ProfileCatalog;
+import dev.assetflow.domain.work.ProducedRendition;
+import dev.assetflow.domain.work.Renderer;
+import dev.assetflow.domain.work.RenditionPlan;
+import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.media.ImageInfo;
+import dev.assetflow.media.ImageRenderer;
+import dev.assetflow.media.MediaProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Responsive images: probe (dimensions and EXIF orientation, before any full decode), the pixel
+ * limit, then every missing width and format from one ffmpeg process.
+ */
+final class ImageRenditions implements Renderer {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final MediaProbe probe;
+    private final ImageRenderer renderer;
+    private final ProfileCatalog profiles;
+    private final long maxPixels;
+
+    ImageRenditions(MediaProbe probe, ImageRenderer renderer, ProfileCatalog profiles, long maxPixels) {
+        this.probe = probe;
+        this.renderer = renderer;
+        this.profiles = profiles;
+        this.maxPixels = maxPixels;
+    }
+
+    @Override
+    public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
+        ImageProfile profile = profile(work.route().profile());
+        ImageInfo info = probe.probeImage(source, PROBE_TIMEOUT);
+        if (info.pixels() > maxPixels) {
+            throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the image is " + info.width() + "x"
+                    + info.height() + " = " + info.pixels() + " pixels; the limit is " + maxPixels));
+        }
+        List<RenditionPlan.Planned> planned = ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight())
+                .stream()
+                .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
+                .toList();
+        return new RenditionPlan(profile.name(), profile.version(), planned);
+    }
+
+    @Override
+    public List<ProducedRendition> produce(RenditionPlan plan, List<RenditionPlan.Planned> missing, Path source, Path dir,
+            Duration timeLeft) {
+        Map<String, RenditionPlan.Planned> byName = missing.stream()
+                .collect(Collectors.toMap(RenditionPlan.Planned::name, Function.identity()));
+        List<ImageRenditionSpec> specs = missing.stream()
+                .map(p -> new ImageRenditionSpec(p.name(), p.width(), p.height(), ImageFormat.ofContentType(p.contentType())))
+                .toList();
+        return renderer.render(source, specs, profile(plan.profile()).quality(), dir, timeLeft).stream()
+                .map(rendered -> ProducedRendition.single(byName.get(rendered.spec().name()), rendered.file()))
+                .toList();
+    }
+
+    private ImageProfile profile(String name) {
+        return profiles.image(name).orElseThrow(() -> new FailureException(
+                Failure.of(FailureCategory.CONFIGURATION, "no image profile named '" + name + "'")));
+    }
+}
