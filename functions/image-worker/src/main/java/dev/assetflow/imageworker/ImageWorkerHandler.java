@@ -7,13 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
 import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.aws.worker.WorkerService;
+import dev.assetflow.media.ImageRenderer;
+import dev.assetflow.media.MediaProbe;
+import dev.assetflow.media.ProcessRunner;
 import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the image worker: work messages from the image work queues. */
 public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final SqsBatchProcessor batch;
-    private final ImageWorkerService service;
+    private final WorkerService service;
 
     /** Used by Lambda: clients built once per execution environment. */
     public ImageWorkerHandler() {
@@ -22,8 +26,12 @@ public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public ImageWorkerHandler(AwsClients clients, Map<String, String> environment) {
+        ImageWorkerConfig config = ImageWorkerConfig.from(environment);
+        ProcessRunner runner = new ProcessRunner();
         this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("image-worker", environment), Clock.systemUTC());
-        this.service = ImageWorkerService.wire(clients, ImageWorkerConfig.from(environment));
+        this.service = WorkerService.wire("image-worker", clients, config.worker(), (profiles, assets) ->
+                new ImageRenditions(new MediaProbe(config.tools(), runner), new ImageRenderer(config.tools(), runner),
+                        profiles, config.maxImagePixels()));
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.assetflow.domain.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ffprobe, reading headers and the first frame only: dimensions and orientation are known before
@@ -45,6 +47,67 @@ public final class MediaProbe {
         } catch (IOException e) {
             throw corrupt("ffprobe's answer is unreadable: " + e.getMessage());
         }
+    }
+
+    /**
+     * Container, duration, streams and rotation of an audio or video file, or of a URL (a presigned S3
+     * GET: ffprobe reads only what it needs with range requests).
+     */
+    public MediaInfo probeMedia(String fileOrUrl, Path workDirectory, Duration timeout) {
+        boolean remote = fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://");
+        ProcessRunner.Result result = runner.run(List.of(tools.ffprobe().toString(),
+                "-v", "error", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
+                "-show_entries", "format=format_name,duration,bit_rate:stream=index,codec_type,codec_name,width,height,"
+                        + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_side_data=rotation",
+                "-of", "json", fileOrUrl), workDirectory, timeout);
+        if (!result.succeeded()) {
+            throw corrupt("ffprobe cannot read it: " + (result.timedOut() ? "timed out" : result.lastErrorLine()));
+        }
+        try {
+            return mediaInfo(Json.mapper().readTree(result.stdout()));
+        } catch (IOException e) {
+            throw corrupt("ffprobe's answer is unreadable: " + e.getMessage());
+        }
+    }
+
+    static MediaInfo mediaInfo(JsonNode root) {
+        JsonNode format = root.path("format");
+        Optional<MediaInfo.VideoStream> video = Optional.empty();
+        List<MediaInfo.AudioStream> audio = new ArrayList<>();
+        for (JsonNode stream : root.path("streams")) {
+            String type = stream.path("codec_type").asText();
+            if ("video".equals(type) && video.isEmpty() && !isCoverArt(stream)) {
+                video = Optional.of(new MediaInfo.VideoStream(stream.path("width").asInt(), stream.path("height").asInt(),
+                        rotation(root, stream), stream.path("codec_name").asText("unknown"), frameRate(stream),
+                        stream.path("pix_fmt").asText("unknown")));
+            } else if ("audio".equals(type)) {
+                audio.add(new MediaInfo.AudioStream(audio.size(), stream.path("codec_name").asText("unknown"),
+                        stream.path("channels").asInt(), stream.path("sample_rate").asInt(),
+                        stream.path("tags").path("language").asText(null)));
+            }
+        }
+        return new MediaInfo(format.path("format_name").asText("unknown"), format.path("duration").asDouble(0),
+                format.path("bit_rate").asLong(0), video, audio);
+    }
+
+    /** MP3s and M4As carry album art as a one-frame "video" stream; it is not video. */
+    private static boolean isCoverArt(JsonNode stream) {
+        String codec = stream.path("codec_name").asText();
+        return "mjpeg".equals(codec) || "png".equals(codec);
+    }
+
+    private static double frameRate(JsonNode stream) {
+        for (String field : List.of("avg_frame_rate", "r_frame_rate")) {
+            String[] parts = stream.path(field).asText("0/0").split("/");
+            if (parts.length == 2) {
+                double num = Double.parseDouble(parts[0]);
+                double den = Double.parseDouble(parts[1]);
+                if (num > 0 && den > 0) {
+                    return num / den;
+                }
+            }
+        }
+        return 0;
     }
 
     /** EXIF orientation shows up as frame side data; a display matrix on a stream as stream side data. */

@@ -6,6 +6,7 @@ import dev.assetflow.domain.asset.Rendition;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** What {@code GET /assets/{assetId}} answers: the asset as a client app or an operator wants to read it. */
 record AssetView(
@@ -14,6 +15,7 @@ record AssetView(
         String kind,
         String declaredType,
         String detectedType,
+        Map<String, Object> media,
         Original original,
         Route route,
         FailureView failure,
@@ -38,6 +40,7 @@ record AssetView(
                 asset.kind() == null ? null : asset.kind().label(),
                 asset.declaredType(),
                 asset.detectedType(),
+                asset.media().isEmpty() ? null : asset.media(),
                 new Original(asset.source().bucket(), asset.source().key(), asset.source().sizeBytes()),
                 asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().rule(),
                         asset.route().profile(), asset.route().configVersion()),

@@ -2,9 +2,12 @@ package dev.assetflow.aws.dynamodb;
 
 import static dev.assetflow.aws.dynamodb.Attr.*;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +43,7 @@ final class AssetItems {
         item.put("sourceSize", n(source.sizeBytes()));
         putIfPresent(item, "declaredType", asset.declaredType());
         item.putAll(classification(asset.detectedType(), asset.kind()));
+        item.putAll(media(asset.media()));
         item.putAll(route(asset.route()));
         item.putAll(failure(asset.failure()));
         item.put("createdAt", s(asset.createdAt().toString()));
@@ -54,6 +58,26 @@ final class AssetItems {
         putIfPresent(values, "detectedType", detectedType);
         putIfPresent(values, "kind", kind == null ? null : kind.name());
         return values;
+    }
+
+    /** Probe results, kept as one JSON string: their shape varies by kind and nobody queries inside them. */
+    static Map<String, AttributeValue> media(Map<String, Object> media) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (media != null && !media.isEmpty()) {
+            values.put("media", s(Json.write(media)));
+        }
+        return values;
+    }
+
+    static Map<String, Object> media(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored media info is not JSON", e);
+        }
     }
 
     static Map<String, AttributeValue> route(RouteInfo route) {
@@ -106,6 +130,7 @@ final class AssetItems {
                 string(item, "declaredType"),
                 string(item, "detectedType"),
                 kind == null ? null : MediaKind.valueOf(kind),
+                media(string(item, "media")),
                 route,
                 failure,
                 Instant.parse(string(item, "createdAt")),

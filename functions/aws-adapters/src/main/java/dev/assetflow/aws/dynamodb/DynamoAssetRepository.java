@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -80,6 +81,7 @@ public final class DynamoAssetRepository implements AssetRepository {
         values.put(":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(transition.historyFrom(current.state())))));
         Map<String, AttributeValue> facts = new HashMap<>();
         facts.putAll(AssetItems.classification(transition.detectedType(), transition.kind()));
+        facts.putAll(AssetItems.media(transition.media()));
         facts.putAll(AssetItems.route(transition.route()));
         facts.putAll(AssetItems.failure(transition.failure()));
         facts.forEach((name, value) -> {
@@ -104,6 +106,19 @@ public final class DynamoAssetRepository implements AssetRepository {
                     : new TransitionOutcome.Refused(stored, transition.to());
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "UpdateItem asset " + id + " to " + transition.to());
+        }
+    }
+
+    @Override
+    public void recordMedia(AssetId id, Map<String, Object> media) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(AssetItems.key(id, AssetItems.ASSET_SK))
+                    .updateExpression("SET media = :media")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(AssetItems.media(media).entrySet().stream()
+                            .collect(Collectors.toMap(e -> ":" + e.getKey(), Map.Entry::getValue))));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "UpdateItem media of " + id);
         }
     }
 

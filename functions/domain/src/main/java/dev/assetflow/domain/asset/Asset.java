@@ -3,9 +3,11 @@ package dev.assetflow.domain.asset;
 import dev.assetflow.domain.failure.Failure;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tracked asset as stored: its original, what it really is, where it went, and how it got here.
+ * {@code media} holds what probing found (duration, size, codecs, streams, pages).
  * {@code terminalAnnounced} is the outbox flag: set once the terminal event has been published.
  */
 public record Asset(
@@ -15,6 +17,7 @@ public record Asset(
         String declaredType,
         String detectedType,
         MediaKind kind,
+        Map<String, Object> media,
         RouteInfo route,
         Failure failure,
         Instant createdAt,
@@ -23,12 +26,13 @@ public record Asset(
         List<HistoryEntry> history) {
 
     public Asset {
+        media = media == null ? Map.of() : Map.copyOf(media);
         history = history == null ? List.of() : List.copyOf(history);
     }
 
     public static Asset received(AssetId id, SourceObject source, String declaredType, Instant now, String by) {
         HistoryEntry entry = new HistoryEntry(null, AssetState.RECEIVED, now, by, "upload received", null, null);
-        return new Asset(id, AssetState.RECEIVED, source, declaredType, null, null, null, null, now, now,
+        return new Asset(id, AssetState.RECEIVED, source, declaredType, null, null, Map.of(), null, null, now, now,
                 false, List.of(entry));
     }
 }

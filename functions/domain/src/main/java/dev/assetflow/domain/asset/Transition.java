@@ -2,6 +2,7 @@ package dev.assetflow.domain.asset;
 
 import dev.assetflow.domain.failure.Failure;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ public record Transition(
         String reason,
         String detectedType,
         MediaKind kind,
+        Map<String, Object> media,
         RouteInfo route,
         Failure failure) {
 
@@ -25,19 +27,24 @@ public record Transition(
     }
 
     public static Transition to(AssetState to, Instant at, String by, String reason) {
-        return new Transition(to, at, by, reason, null, null, null, null);
+        return new Transition(to, at, by, reason, null, null, null, null, null);
     }
 
     public Transition withClassification(String detectedType, MediaKind kind) {
-        return new Transition(to, at, by, reason, detectedType, kind, route, failure);
+        return new Transition(to, at, by, reason, detectedType, kind, media, route, failure);
+    }
+
+    /** What probing found, stored on the asset with the transition. */
+    public Transition withMedia(Map<String, Object> media) {
+        return new Transition(to, at, by, reason, detectedType, kind, media, route, failure);
     }
 
     public Transition withRoute(RouteInfo route) {
-        return new Transition(to, at, by, reason, detectedType, kind, route, failure);
+        return new Transition(to, at, by, reason, detectedType, kind, media, route, failure);
     }
 
     public Transition withFailure(Failure failure) {
-        return new Transition(to, at, by, failure.reason(), detectedType, kind, route, failure);
+        return new Transition(to, at, by, failure.reason(), detectedType, kind, media, route, failure);
     }
 
     public HistoryEntry historyFrom(AssetState from) {

@@ -6,6 +6,7 @@ import dev.assetflow.domain.asset.Rendition;
 import dev.assetflow.domain.asset.Transition;
 import dev.assetflow.domain.asset.TransitionOutcome;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: where assets, their history and their rendition checkpoints are kept (DynamoDB). */
@@ -22,6 +23,9 @@ public interface AssetRepository {
      * the same write. A stale {@code current} yields AlreadyThere or Refused after a fresh read.
      */
     TransitionOutcome transition(Asset current, Transition transition);
+
+    /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
+    void recordMedia(AssetId id, Map<String, Object> media);
 
     /** Sets the outbox flag once the terminal event is published. */
     void markTerminalAnnounced(AssetId id);

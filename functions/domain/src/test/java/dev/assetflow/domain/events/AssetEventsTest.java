@@ -18,7 +18,7 @@ class AssetEventsTest {
     static final SourceObject SOURCE = new SourceObject("uploads", "uploads/" + ID + "/cat.png", "e", null, 42);
 
     static Asset asset(AssetState state, Failure failure) {
-        return new Asset(ID, state, SOURCE, "image/png", "image/png", MediaKind.IMAGE,
+        return new Asset(ID, state, SOURCE, "image/png", "image/png", MediaKind.IMAGE, Map.of(),
                 new RouteInfo(Priority.CRITICAL, "images", "image-responsive", null, 3), failure, AT, AT, false, List.of());
     }
 

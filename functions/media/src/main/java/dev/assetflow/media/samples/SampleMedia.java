@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -46,17 +47,54 @@ public final class SampleMedia {
 
     /** A short H.264/AAC MP4 clip with a test pattern and a tone. */
     public Path clip(Path out, int seconds, int width, int height) {
+        return video(out, seconds, width, height, 1, 0);
+    }
+
+    /**
+     * An MP4 with a moving test pattern, {@code audioTracks} tones (0 for none, each tagged with a
+     * language), and a display rotation (0, 90, 180, 270) in its metadata, as phones write it. Odd
+     * sizes are encoded 4:4:4, which H.264 allows and 4:2:0 does not.
+     */
+    public Path video(Path out, int seconds, int width, int height, int audioTracks, int rotation) {
         out = out.toAbsolutePath();
-        List<String> command = List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-shortest", out.toString());
-        ProcessRunner.Result result = runner.run(command, out.getParent(), Duration.ofSeconds(120));
-        if (!result.succeeded()) {
-            throw new IllegalStateException("ffmpeg could not make a sample clip: " + result.lastErrorLine());
+        Path encoded = rotation == 0 ? out : out.resolveSibling("unrotated-" + out.getFileName());
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-y", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25"));
+        for (int track = 0; track < audioTracks; track++) {
+            command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=" + (440 * (track + 1)) + ":sample_rate=48000"));
+        }
+        command.addAll(List.of("-map", "0:v"));
+        for (int track = 0; track < audioTracks; track++) {
+            command.addAll(List.of("-map", (track + 1) + ":a", "-metadata:s:a:" + track, "language=" + LANGUAGES[track % LANGUAGES.length]));
+        }
+        boolean odd = width % 2 != 0 || height % 2 != 0;
+        command.addAll(List.of("-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", odd ? "yuv444p" : "yuv420p", "-c:a", "aac", "-b:a", "96k", encoded.toString()));
+        run(command, out.getParent(), "a sample video");
+        if (rotation != 0) {
+            run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                    "-display_rotation", Integer.toString(rotation), "-i", encoded.toString(), "-map", "0", "-c", "copy",
+                    out.toString()), out.getParent(), "a rotated sample video");
         }
         return out;
+    }
+
+    /** A WAV, MP3 or M4A (by extension) with a tone that rises and falls, so its waveform has a shape. */
+    public Path audio(Path out, int seconds) {
+        out = out.toAbsolutePath();
+        run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100,volume='0.2+0.8*abs(sin(t))':eval=frame",
+                "-t", Integer.toString(seconds), "-ac", "2", out.toString()), out.getParent(), "a sample audio file");
+        return out;
+    }
+
+    private static final String[] LANGUAGES = {"eng", "fra", "deu"};
+
+    private void run(List<String> command, Path dir, String what) {
+        ProcessRunner.Result result = runner.run(command, dir, Duration.ofSeconds(180));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("ffmpeg could not make " + what + ": " + result.lastErrorLine());
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.assetflow.imageworker;
+package dev.assetflow.aws.worker;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
@@ -20,24 +20,28 @@ import dev.assetflow.domain.work.RenditionWorkflow;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.domain.work.WorkMessageCodec;
 import dev.assetflow.domain.work.WorkOutcome;
-import dev.assetflow.media.ImageRenderer;
-import dev.assetflow.media.MediaProbe;
-import dev.assetflow.media.ProcessRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import org.slf4j.MDC;
 
-/** Reads a work message, finds its asset, and runs the rendition workflow with the image renderer. */
-final class ImageWorkerService {
+/**
+ * The part every worker function shares: read a work message (a malformed one, or one for an asset
+ * that does not exist, is parked in the DLQ with its reason), find its asset, and run the rendition
+ * workflow with this worker's {@link Renderer} before the invocation's deadline.
+ */
+public final class WorkerService {
+    /** Kept free at the end of an invocation to upload and record what was made. */
+    private static final Duration END_MARGIN = Duration.ofSeconds(3);
+
     private final AssetRepository assets;
     private final RenditionWorkflow workflow;
     private final Renderer renderer;
     private final DeadLetterParking parking;
     private final Clock clock;
 
-    ImageWorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, DeadLetterParking parking,
-            Clock clock) {
+    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, DeadLetterParking parking, Clock clock) {
         this.assets = assets;
         this.workflow = workflow;
         this.renderer = renderer;
@@ -45,16 +49,18 @@ final class ImageWorkerService {
         this.clock = clock;
     }
 
-    static ImageWorkerService wire(AwsClients clients, ImageWorkerConfig config) {
+    /**
+     * @param worker   the worker's name, recorded in the asset's history
+     * @param renderer builds this worker's renderer from the validated profile catalog and the asset store
+     */
+    public static WorkerService wire(String worker, AwsClients clients, WorkerConfig config,
+            BiFunction<ProfileCatalog, AssetRepository, Renderer> renderer) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        ProcessRunner runner = new ProcessRunner();
-        RenditionWorkflow workflow = new RenditionWorkflow("image-worker", assets, new S3ObjectStore(clients.s3()),
+        RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3()),
                 new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
                 config.renditionsBucket(), config.maxSourceBytes(), config.workDirectory(), clock);
-        Renderer renderer = new ImageRenditions(new MediaProbe(config.tools(), runner),
-                new ImageRenderer(config.tools(), runner), loadProfiles(config.profilesLocation()), config.maxImagePixels());
-        return new ImageWorkerService(assets, workflow, renderer,
+        return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation()), assets),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
     }
 
@@ -66,7 +72,7 @@ final class ImageWorkerService {
         }
     }
 
-    WorkOutcome handle(SQSMessage message, Context context) {
+    public WorkOutcome handle(SQSMessage message, Context context) {
         return switch (WorkMessageCodec.decode(message.getBody())) {
             case WorkMessageCodec.Invalid invalid -> park(message, invalid.failure());
             case WorkMessageCodec.Valid valid -> {
@@ -80,10 +86,9 @@ final class ImageWorkerService {
         };
     }
 
-    /** When this invocation must be done, with a margin to upload and record what was made. */
     private Instant deadline(Context context) {
         long remaining = context == null ? Duration.ofMinutes(5).toMillis() : context.getRemainingTimeInMillis();
-        return clock.instant().plusMillis(remaining).minusSeconds(3);
+        return clock.instant().plusMillis(remaining).minus(END_MARGIN);
     }
 
     private WorkOutcome park(SQSMessage message, Failure failure) {

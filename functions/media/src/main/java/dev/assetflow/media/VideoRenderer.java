@@ -1,0 +1,138 @@
+package dev.assetflow.media;
+
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.video.LadderRung;
+import dev.assetflow.domain.video.Storyboard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The video ladder from ONE ffmpeg process that decodes the source once: the decoded frames are
+ * split to one scaler and one H.264 encoder per rung (HLS, fMP4 segments, keyframes forced on the
+ * segment grid so every variant switches at the same points), plus the poster and the thumbnail
+ * sprite. The MP4 fallback is then a stream copy of one rung's segments (no decode, no encode).
+ */
+public final class VideoRenderer {
+    private final MediaTools tools;
+    private final ProcessRunner runner;
+
+    public VideoRenderer(MediaTools tools, ProcessRunner runner) {
+        this.tools = tools;
+        this.runner = runner;
+    }
+
+    /** What to make. Empty options and an empty ladder are skipped. */
+    public record Job(List<LadderRung> rungs, int segmentSeconds, String x264Preset, Optional<Integer> audioStream,
+            int audioKbps, Optional<Poster> poster, Optional<Storyboard> storyboard) {}
+
+    public record Poster(double atSeconds, int width, int height) {}
+
+    /** Where the outputs are: each rung's HLS directory (playlist {@code index.m3u8}), poster, sprite. */
+    public record Outputs(Map<String, Path> hls, Optional<Path> poster, Optional<Path> sprite) {}
+
+    public Outputs render(Path source, Job job, Path outDir, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-i", source.toString(),
+                "-filter_complex", filterGraph(job)));
+        Map<String, Path> hls = new LinkedHashMap<>();
+        for (int i = 0; i < job.rungs().size(); i++) {
+            LadderRung rung = job.rungs().get(i);
+            Path dir = directory(outDir.resolve("hls").resolve(rung.name()));
+            hls.put(rung.name(), dir);
+            command.addAll(rungArguments(job, rung, i, dir));
+        }
+        Optional<Path> poster = job.poster().map(p -> outDir.resolve("poster.jpg"));
+        poster.ifPresent(path -> command.addAll(List.of("-map", "[poster]", "-map_metadata", "-1", "-frames:v", "1",
+                "-update", "1", "-c:v", "mjpeg", "-q:v", "3", path.toString())));
+        Optional<Path> sprite = job.storyboard().map(s -> outDir.resolve("sprite.jpg"));
+        sprite.ifPresent(path -> command.addAll(List.of("-map", "[sprite]", "-map_metadata", "-1", "-frames:v", "1",
+                "-update", "1", "-c:v", "mjpeg", "-q:v", "4", path.toString())));
+        run(command, outDir, timeout, "ffmpeg could not transcode it");
+        return new Outputs(hls, poster, sprite);
+    }
+
+    /** A progressive MP4 (moov first) from a rung's HLS segments, by stream copy. */
+    public Path remuxToMp4(Path hlsDirectory, Path target, Duration timeout) {
+        run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-i", hlsDirectory.resolve("index.m3u8").toString(),
+                "-map", "0", "-c", "copy", "-movflags", "+faststart", target.toString()), target.getParent(), timeout,
+                "ffmpeg could not write the MP4 fallback");
+        return target;
+    }
+
+    /** {@code [0:v:0]split=N[r0]..[poster-in][sprite-in]; [r0]scale=W:H,format=yuv420p[v0]; ...} */
+    static String filterGraph(Job job) {
+        List<String> branches = new ArrayList<>();
+        List<String> chains = new ArrayList<>();
+        for (int i = 0; i < job.rungs().size(); i++) {
+            LadderRung rung = job.rungs().get(i);
+            branches.add("r" + i);
+            chains.add("[r" + i + "]scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p[v" + i + "]");
+        }
+        job.poster().ifPresent(p -> {
+            branches.add("p");
+            chains.add(String.format(Locale.ROOT, "[p]select='gte(t,%.3f)',scale=%d:%d,format=yuvj420p[poster]",
+                    p.atSeconds(), p.width(), p.height()));
+        });
+        job.storyboard().ifPresent(s -> {
+            branches.add("s");
+            chains.add(String.format(Locale.ROOT, "[s]fps=1/%s,scale=%d:%d,tile=%dx%d[sprite]",
+                    stripZeros(s.intervalSeconds()), s.thumbWidth(), s.thumbHeight(), s.columns(), s.rows()));
+        });
+        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(branches.size());
+        branches.forEach(b -> graph.append('[').append(b).append(']'));
+        chains.forEach(c -> graph.append(';').append(c));
+        return graph.toString();
+    }
+
+    private static List<String> rungArguments(Job job, LadderRung rung, int index, Path dir) {
+        List<String> args = new ArrayList<>(List.of("-map", "[v" + index + "]"));
+        job.audioStream().ifPresent(a -> args.addAll(List.of("-map", "0:a:" + a,
+                "-c:a", "aac", "-b:a", job.audioKbps() + "k", "-ac", "2")));
+        String segment = Integer.toString(job.segmentSeconds());
+        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1",
+                "-c:v", "libx264", "-preset", job.x264Preset(), "-profile:v", "high", "-level:v", rung.level(),
+                "-b:v", rung.videoKbps() + "k", "-maxrate", rung.maxKbps() + "k", "-bufsize", 2 * rung.maxKbps() + "k",
+                // keyframes on the segment grid, and only there, so all variants cut at the same instants
+                "-force_key_frames", "expr:gte(t,n_forced*" + segment + ")", "-sc_threshold", "0",
+                "-f", "hls", "-hls_time", segment, "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+                "-hls_flags", "independent_segments", "-hls_fmp4_init_filename", "init.mp4",
+                "-hls_segment_filename", dir.resolve("seg_%05d.m4s").toString(), dir.resolve("index.m3u8").toString()));
+        return args;
+    }
+
+    private void run(List<String> command, Path workDirectory, Duration timeout, String what) {
+        ProcessRunner.Result result = runner.run(command, workDirectory, timeout);
+        if (result.timedOut()) {
+            throw new FailureException(Failure.of(FailureCategory.TRANSIENT,
+                    "ffmpeg did not finish within " + timeout.toSeconds() + " s; the message will be retried"));
+        }
+        if (!result.succeeded()) {
+            throw new FailureException(Failure.of(FailureCategory.CORRUPT_MEDIA, what + ": " + result.lastErrorLine()));
+        }
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stripZeros(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
