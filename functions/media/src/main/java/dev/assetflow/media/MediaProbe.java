@@ -58,7 +58,8 @@ public final class MediaProbe {
         ProcessRunner.Result result = runner.run(List.of(tools.ffprobe().toString(),
                 "-v", "error", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
                 "-show_entries", "format=format_name,duration,bit_rate:stream=index,codec_type,codec_name,width,height,"
-                        + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_side_data=rotation",
+                        + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_disposition=attached_pic"
+                        + ":stream_side_data=rotation",
                 "-of", "json", fileOrUrl), workDirectory, timeout);
         if (!result.succeeded()) {
             throw corrupt("ffprobe cannot read it: " + (result.timedOut() ? "timed out" : result.lastErrorLine()));
@@ -90,10 +91,9 @@ public final class MediaProbe {
                 format.path("bit_rate").asLong(0), video, audio);
     }
 
-    /** MP3s and M4As carry album art as a one-frame "video" stream; it is not video. */
+    /** MP3s and M4As carry album art as an attached picture (a one-frame "video" stream); it is not video. */
     private static boolean isCoverArt(JsonNode stream) {
-        String codec = stream.path("codec_name").asText();
-        return "mjpeg".equals(codec) || "png".equals(codec);
+        return stream.path("disposition").path("attached_pic").asInt(0) == 1;
     }
 
     private static double frameRate(JsonNode stream) {

@@ -24,7 +24,7 @@ class ImageRendererTest {
     static final ImageProfile PROFILE = new ImageProfile("image-responsive", 1, List.of(320, 640, 1280),
             List.of(ImageFormat.WEBP, ImageFormat.JPEG), 80);
 
-    private final MediaTools tools = TestTools.tools();
+    private final MediaTools tools = MediaTools.fromVenv();
     private final ProcessRunner runner = new ProcessRunner();
     private final MediaProbe probe = new MediaProbe(tools, runner);
     private final ImageRenderer renderer = new ImageRenderer(tools, runner);

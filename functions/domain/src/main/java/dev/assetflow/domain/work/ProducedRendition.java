@@ -17,6 +17,11 @@ public record ProducedRendition(RenditionPlan.Planned planned, Map<String, Path>
         }
     }
 
+    /** The entry point's file. */
+    public Path mainFile() {
+        return files.get(mainKey);
+    }
+
     public static ProducedRendition single(RenditionPlan.Planned planned, Path file) {
         return new ProducedRendition(planned, Map.of(planned.name(), file), planned.name());
     }

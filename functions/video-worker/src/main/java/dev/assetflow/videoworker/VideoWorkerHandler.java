@@ -1,0 +1,41 @@
+package dev.assetflow.videoworker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.lambda.SqsBatchProcessor;
+import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.aws.worker.WorkerService;
+import dev.assetflow.media.MediaProbe;
+import dev.assetflow.media.ProcessRunner;
+import dev.assetflow.media.VideoRenderer;
+import java.time.Clock;
+import java.util.Map;
+
+/** Lambda entry point of the video worker: work messages from the video work queues. */
+public final class VideoWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final SqsBatchProcessor batch;
+    private final WorkerService service;
+
+    /** Used by Lambda: clients built once per execution environment. */
+    public VideoWorkerHandler() {
+        this(AwsClients.shared(), System.getenv());
+    }
+
+    /** Used by tests and the local stack: clients and environment handed in. */
+    public VideoWorkerHandler(AwsClients clients, Map<String, String> environment) {
+        VideoWorkerConfig config = VideoWorkerConfig.from(environment);
+        ProcessRunner runner = new ProcessRunner();
+        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("video-worker", environment), Clock.systemUTC());
+        this.service = WorkerService.wire("video-worker", clients, config.worker(), (profiles, assets) ->
+                new VideoRenditions(new MediaProbe(config.tools(), runner), new VideoRenderer(config.tools(), runner),
+                        profiles, config.maxDurationSeconds(), config.maxPixels()));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, context, service::handle);
+    }
+}
