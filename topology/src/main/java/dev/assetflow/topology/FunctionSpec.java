@@ -3,12 +3,16 @@ package dev.assetflow.topology;
 import java.util.List;
 import java.util.Map;
 
-/** A deployable function: its handler class, Maven module, sizing, HTTP routes and environment. */
+/**
+ * A deployable function: its handler class, Maven module, sizing (memory, timeout, /tmp when it needs
+ * more than Lambda's 512 MiB default), HTTP routes and environment.
+ */
 public record FunctionSpec(
         String handler,
         String module,
         int memoryMb,
         int timeoutSeconds,
+        Integer ephemeralStorageMb,
         List<HttpRoute> http,
         Map<String, EnvValue> environment) {
 

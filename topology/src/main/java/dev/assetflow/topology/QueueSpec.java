@@ -19,10 +19,15 @@ public record QueueSpec(
         return maxReceiveCount != null && maxReceiveCount > 0;
     }
 
-    public record WorkSpec(String kind, String priority) {
-        /** The key a dispatcher looks a work queue up by, e.g. {@code image/critical}. */
+    /** A work queue for a kind and priority, and a transcoder when it is not the in-function one (ffmpeg). */
+    public record WorkSpec(String kind, String priority, String transcoder) {
         public String key() {
-            return kind + "/" + priority;
+            return key(kind, priority, transcoder);
+        }
+
+        /** The key a dispatcher looks a work queue up by: {@code image/critical}, {@code video/bulk/mediaconvert}. */
+        public static String key(String kind, String priority, String transcoder) {
+            return kind + "/" + priority + (transcoder == null || transcoder.equals("ffmpeg") ? "" : "/" + transcoder);
         }
     }
 

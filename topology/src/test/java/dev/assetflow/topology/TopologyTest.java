@@ -29,8 +29,10 @@ class TopologyTest {
                 .containsEntry("REVIEW_QUEUE_URL", "url:af-test-review")
                 .containsEntry("ROUTING_RULES", "classpath:/routing-rules.json")
                 .containsEntry("DEAD_LETTER_QUEUE_URLS", "{\"af-test-ingest\":\"url:af-test-ingest-dlq\"}");
-        assertThat(env.get("WORK_QUEUES")).isEqualTo("{\"image/bulk\":\"url:af-test-image-bulk\","
-                + "\"image/critical\":\"url:af-test-image-critical\",\"image/standard\":\"url:af-test-image-standard\"}");
+        assertThat(env.get("WORK_QUEUES")).startsWith("{\"audio/standard\":\"url:af-test-audio-standard\",")
+                .contains("\"image/critical\":\"url:af-test-image-critical\"",
+                        "\"video/bulk/mediaconvert\":\"url:af-test-video-mediaconvert\"",
+                        "\"document/standard\":\"url:af-test-document-standard\"");
         Map<String, String> worker = FunctionEnvironment.of(topology, "image-worker", new NamingResolver(new ResourceNames("af-test")));
         assertThat(worker).containsEntry("FFMPEG_PATH", "/tools/ffmpeg");
         assertThat(worker.get("DEAD_LETTER_QUEUE_URLS")).contains("\"af-test-image-critical\":\"url:af-test-image-critical-dlq\"");

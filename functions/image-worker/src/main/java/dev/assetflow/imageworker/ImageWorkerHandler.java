@@ -29,7 +29,7 @@ public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBat
         ImageWorkerConfig config = ImageWorkerConfig.from(environment);
         ProcessRunner runner = new ProcessRunner();
         this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("image-worker", environment), Clock.systemUTC());
-        this.service = WorkerService.wire("image-worker", clients, config.worker(), (profiles, assets) ->
+        this.service = WorkerService.wire("image-worker", clients, config.worker(), profiles ->
                 new ImageRenditions(new MediaProbe(config.tools(), runner), new ImageRenderer(config.tools(), runner),
                         profiles, config.maxImagePixels()));
     }

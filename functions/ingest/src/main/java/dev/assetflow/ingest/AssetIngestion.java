@@ -7,7 +7,10 @@ import dev.assetflow.domain.classify.TypeDetector;
 import dev.assetflow.domain.events.EventOutbox;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureClass;
+import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.MediaInspector;
 import dev.assetflow.domain.ports.ObjectStore;
 import dev.assetflow.domain.ports.WorkDispatcher;
 import dev.assetflow.domain.routing.RoutingDecision;
@@ -30,16 +33,18 @@ final class AssetIngestion {
     private final AssetRepository assets;
     private final ObjectStore store;
     private final Classifier classifier;
+    private final MediaInspector inspector;
     private final RoutingRules rules;
     private final WorkDispatcher dispatcher;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    AssetIngestion(AssetRepository assets, ObjectStore store, Classifier classifier, RoutingRules rules,
-            WorkDispatcher dispatcher, EventOutbox outbox, Clock clock) {
+    AssetIngestion(AssetRepository assets, ObjectStore store, Classifier classifier, MediaInspector inspector,
+            RoutingRules rules, WorkDispatcher dispatcher, EventOutbox outbox, Clock clock) {
         this.assets = assets;
         this.store = store;
         this.classifier = classifier;
+        this.inspector = inspector;
         this.rules = rules;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
@@ -80,9 +85,23 @@ final class AssetIngestion {
         byte[] prefix = source.sizeBytes() == 0 ? new byte[0]
                 : store.readPrefix(source.bucket(), source.key(), TypeDetector.PREFIX_BYTES);
         return switch (classifier.classify(prefix, source.sizeBytes(), source.fileName())) {
-            case Classification.Accepted accepted -> move(asset, Transition.to(AssetState.CLASSIFIED, clock.instant(), BY,
-                    accepted.note() != null ? accepted.note() : "content is " + accepted.detectedType())
-                    .withClassification(accepted.detectedType(), accepted.kind()));
+            case Classification.Accepted accepted -> {
+                Transition classified = Transition.to(AssetState.CLASSIFIED, clock.instant(), BY,
+                        accepted.note() != null ? accepted.note() : "content is " + accepted.detectedType())
+                        .withClassification(accepted.detectedType(), accepted.kind());
+                if (accepted.kind() == MediaKind.VIDEO || accepted.kind() == MediaKind.AUDIO) {
+                    // duration and size decide the route (and whether the in-function path can take it)
+                    try {
+                        classified = classified.withMedia(inspector.inspect(source));
+                    } catch (FailureException e) {
+                        if (e.failure().category().failureClass() != FailureClass.PERMANENT_INPUT) {
+                            throw e;
+                        }
+                        yield fail(asset, e.failure());
+                    }
+                }
+                yield move(asset, classified);
+            }
             case Classification.Rejected rejected when rejected.failure().category() == FailureCategory.EMPTY_FILE ->
                     fail(asset, rejected.failure());
             case Classification.Rejected rejected -> move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "")
@@ -92,8 +111,9 @@ final class AssetIngestion {
     }
 
     private Asset route(Asset asset) {
+        Object duration = asset.media().get("durationSeconds");
         RoutingDecision decision = rules.evaluate(new RoutingInput(asset.kind(), asset.detectedType(),
-                asset.source().key(), asset.source().sizeBytes(), null));
+                asset.source().key(), asset.source().sizeBytes(), duration instanceof Number n ? n.doubleValue() : null));
         return switch (decision) {
             case RoutingDecision.ToReview review -> {
                 LOG.info("routing decision for {}: review by rule {} of config v{}", asset.id(), review.rule(), review.configVersion());
@@ -105,11 +125,12 @@ final class AssetIngestion {
                 LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
                         work.queue().label(), work.profile(), work.rule(), work.configVersion());
                 RouteInfo route = new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
-                if (!dispatcher.hasQueueFor(asset.kind(), work.queue())) {
+                if (!dispatcher.hasQueueFor(asset.kind(), work.queue(), work.transcoder())) {
                     yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route)
                             .withFailure(Failure.of(FailureCategory.CONFIGURATION, "rule '" + work.rule() + "' routes "
-                                    + asset.kind().label() + " to the " + work.queue().label()
-                                    + " queue, but this deployment has no such work queue")));
+                                    + asset.kind().label() + " to the " + work.queue().label() + " queue"
+                                    + (work.transcoder() == null ? "" : " for " + work.transcoder())
+                                    + ", but this deployment has no such work queue")));
                 }
                 yield move(asset, Transition.to(AssetState.QUEUED, clock.instant(), BY,
                         "rule '" + work.rule() + "' sends it to the " + work.queue().label() + " queue").withRoute(route));

@@ -1,6 +1,8 @@
 package dev.assetflow.ingest;
 
 import dev.assetflow.aws.lambda.Env;
+import dev.assetflow.media.MediaTools;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,7 +16,9 @@ record IngestConfig(
         String eventsTopicArn,
         String routingRulesLocation,
         Duration idempotencyInProgressExpiry,
-        Duration idempotencyTtl) {
+        Duration idempotencyTtl,
+        MediaTools tools,
+        Path workDirectory) {
 
     static IngestConfig from(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -28,6 +32,8 @@ record IngestConfig(
                 env.optional("ROUTING_RULES", "classpath:/routing-rules.json"),
                 // at least the function timeout, so a live claim is never taken over
                 env.seconds("IDEMPOTENCY_IN_PROGRESS_SECONDS", 60),
-                env.seconds("IDEMPOTENCY_TTL_SECONDS", 7 * 24 * 3600));
+                env.seconds("IDEMPOTENCY_TTL_SECONDS", 7 * 24 * 3600),
+                MediaTools.from(variables),
+                Path.of(env.optional("WORK_DIRECTORY", System.getProperty("java.io.tmpdir"))));
     }
 }

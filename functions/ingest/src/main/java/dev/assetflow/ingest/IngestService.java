@@ -22,12 +22,15 @@ import dev.assetflow.domain.idempotency.Idempotency;
 import dev.assetflow.domain.idempotency.IdempotencyException;
 import dev.assetflow.domain.idempotency.IdempotencyKey;
 import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.MediaInspector;
 import dev.assetflow.domain.ports.ObjectStore;
 import dev.assetflow.domain.ports.WorkDispatcher;
 import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.routing.RoutingRulesParser;
 import dev.assetflow.domain.upload.UploadPolicy;
 import dev.assetflow.domain.work.WorkOutcome;
+import dev.assetflow.media.MediaProbe;
+import dev.assetflow.media.ProcessRunner;
 import java.time.Clock;
 import org.slf4j.MDC;
 
@@ -50,10 +53,12 @@ final class IngestService {
     static IngestService wire(AwsClients clients, IngestConfig config) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        ObjectStore store = new S3ObjectStore(clients.s3());
+        ObjectStore store = new S3ObjectStore(clients.s3(), clients::presigner);
+        MediaInspector inspector = new FfprobeInspector(store, new MediaProbe(config.tools(), new ProcessRunner()),
+                config.workDirectory());
         WorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), config.reviewQueueUrl());
         EventOutbox outbox = new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
-        AssetIngestion ingestion = new AssetIngestion(assets, store, new Classifier(new TypeDetector()),
+        AssetIngestion ingestion = new AssetIngestion(assets, store, new Classifier(new TypeDetector()), inspector,
                 loadRules(config.routingRulesLocation()), dispatcher, outbox, clock);
         Idempotency idempotency = new Idempotency(new DynamoIdempotencyStore(clients.dynamoDb(), config.idempotencyTable()),
                 clock, config.idempotencyInProgressExpiry(), config.idempotencyTtl());

@@ -61,7 +61,7 @@ final class VideoRenditions implements Renderer {
 
     /** Everything derived from the probe and the profile; computed again by produce(), so it is the same. */
     private record Layout(VideoProfile profile, SourceVideo source, List<LadderRung> ladder, LadderRung fallback,
-            VideoRenderer.Poster poster, Storyboard storyboard, boolean hasAudio) {}
+            VideoRenderer.Poster poster, Storyboard storyboard, boolean hasAudio, Map<String, Object> media) {}
 
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
@@ -78,7 +78,7 @@ final class VideoRenditions implements Renderer {
         planned.add(new RenditionPlan.Planned(POSTER, "image/jpeg", layout.poster().width(), layout.poster().height(), null));
         planned.add(new RenditionPlan.Planned(STORYBOARD, "text/vtt", layout.storyboard().spriteWidth(),
                 layout.storyboard().spriteHeight(), duration));
-        return new RenditionPlan(layout.profile().name(), layout.profile().version(), planned);
+        return new RenditionPlan(layout.profile().name(), layout.profile().version(), planned, layout.media());
     }
 
     @Override
@@ -158,7 +158,8 @@ final class VideoRenditions implements Renderer {
                 frameRate, !info.audio().isEmpty());
         List<LadderRung> ladder = LadderPlanner.plan(profile, sourceVideo);
         return new Layout(profile, sourceVideo, ladder, LadderPlanner.fallback(ladder, profile.fallbackMaxShortSide()),
-                poster(profile, sourceVideo), Storyboard.plan(profile.storyboard(), sourceVideo), !info.audio().isEmpty());
+                poster(profile, sourceVideo), Storyboard.plan(profile.storyboard(), sourceVideo), !info.audio().isEmpty(),
+                info.summary());
     }
 
     private static VideoRenderer.Poster poster(VideoProfile profile, SourceVideo source) {

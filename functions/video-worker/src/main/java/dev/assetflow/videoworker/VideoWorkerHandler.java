@@ -29,7 +29,7 @@ public final class VideoWorkerHandler implements RequestHandler<SQSEvent, SQSBat
         VideoWorkerConfig config = VideoWorkerConfig.from(environment);
         ProcessRunner runner = new ProcessRunner();
         this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("video-worker", environment), Clock.systemUTC());
-        this.service = WorkerService.wire("video-worker", clients, config.worker(), (profiles, assets) ->
+        this.service = WorkerService.wire("video-worker", clients, config.worker(), profiles ->
                 new VideoRenditions(new MediaProbe(config.tools(), runner), new VideoRenderer(config.tools(), runner),
                         profiles, config.maxDurationSeconds(), config.maxPixels()));
     }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** The local event source mapping behaves like Lambda's, against real SQS semantics on moto. */
 @ExtendWith(LocalStackExtension.class)
 class SqsEventSourceMappingIT {
-    private static final FunctionSpec FUNCTION = new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30,
+    private static final FunctionSpec FUNCTION = new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null,
             List.of(), Map.of());
 
     @BeforeEach

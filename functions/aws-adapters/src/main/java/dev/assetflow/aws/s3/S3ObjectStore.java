@@ -3,7 +3,9 @@ package dev.assetflow.aws.s3;
 import dev.assetflow.aws.SdkFailures;
 import dev.assetflow.domain.ports.ObjectStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,13 +15,17 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** {@link ObjectStore} on S3. */
 public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
+    private final Supplier<S3Presigner> presigner;
 
-    public S3ObjectStore(S3Client s3) {
+    /** @param presigner built on first use: most callers never need a URL */
+    public S3ObjectStore(S3Client s3, Supplier<S3Presigner> presigner) {
         this.s3 = s3;
+        this.presigner = presigner;
     }
 
     @Override
@@ -62,6 +68,12 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "GetObject s3://" + bucket + "/" + key);
         }
+    }
+
+    @Override
+    public String readUrl(String bucket, String key, Duration expiry) {
+        return presigner.get().presignGetObject(p -> p.signatureDuration(expiry)
+                .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.WorkDispatcher;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.domain.work.WorkMessageCodec;
+import dev.assetflow.topology.QueueSpec;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,7 +21,7 @@ public final class SqsWorkDispatcher implements WorkDispatcher {
     private final Map<String, String> workQueueUrls;
     private final String reviewQueueUrl;
 
-    /** @param workQueueUrls queue URL by {@code kind/priority}, e.g. {@code image/critical} */
+    /** @param workQueueUrls queue URL by {@code kind/priority[/transcoder]}, e.g. {@code image/critical} */
     public SqsWorkDispatcher(SqsClient sqs, Map<String, String> workQueueUrls, String reviewQueueUrl) {
         this.sqs = sqs;
         this.workQueueUrls = Map.copyOf(workQueueUrls);
@@ -28,13 +29,13 @@ public final class SqsWorkDispatcher implements WorkDispatcher {
     }
 
     @Override
-    public boolean hasQueueFor(MediaKind kind, Priority priority) {
-        return workQueueUrls.containsKey(kind.label() + "/" + priority.label());
+    public boolean hasQueueFor(MediaKind kind, Priority priority, String transcoder) {
+        return workQueueUrls.containsKey(QueueSpec.WorkSpec.key(kind.label(), priority.label(), transcoder));
     }
 
     @Override
     public void dispatch(WorkMessage message) {
-        String key = message.kind() + "/" + message.route().queue().label();
+        String key = QueueSpec.WorkSpec.key(message.kind(), message.route().queue().label(), message.route().transcoder());
         String url = workQueueUrls.get(key);
         if (url == null) {
             throw new FailureException(Failure.of(FailureCategory.CONFIGURATION,

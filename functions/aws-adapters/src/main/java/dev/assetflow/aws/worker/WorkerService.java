@@ -23,7 +23,7 @@ import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.MDC;
 
 /**
@@ -51,16 +51,16 @@ public final class WorkerService {
 
     /**
      * @param worker   the worker's name, recorded in the asset's history
-     * @param renderer builds this worker's renderer from the validated profile catalog and the asset store
+     * @param renderer builds this worker's renderer from the validated profile catalog
      */
     public static WorkerService wire(String worker, AwsClients clients, WorkerConfig config,
-            BiFunction<ProfileCatalog, AssetRepository, Renderer> renderer) {
+            Function<ProfileCatalog, Renderer> renderer) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3()),
+        RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner),
                 new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
                 config.renditionsBucket(), config.maxSourceBytes(), config.workDirectory(), clock);
-        return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation()), assets),
+        return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation())),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
     }
 

@@ -1,6 +1,7 @@
 package dev.assetflow.domain.ports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Port: object storage (S3). Implementations translate SDK errors into categorised failures. */
@@ -13,6 +14,9 @@ public interface ObjectStore {
     byte[] readPrefix(String bucket, String key, int maxBytes);
 
     void download(String bucket, String key, Path target);
+
+    /** A short-lived URL that lets a tool read the object (with range requests) without credentials. */
+    String readUrl(String bucket, String key, Duration expiry);
 
     /** Uploads a file; returns its size in bytes. */
     long upload(String bucket, String key, Path file, String contentType);

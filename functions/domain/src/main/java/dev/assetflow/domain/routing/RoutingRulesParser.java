@@ -12,6 +12,7 @@ import java.util.Set;
 
 /** Parses and validates a routing rule set before it is ever used. */
 public final class RoutingRulesParser {
+    private static final Set<String> TRANSCODERS = Set.of("ffmpeg", "mediaconvert");
 
     private RoutingRulesParser() {
     }
@@ -67,6 +68,9 @@ public final class RoutingRulesParser {
             problems.add(at + ": unknown queue '" + route.queue() + "' (critical, standard, bulk or review)");
         } else if (Priority.fromLabel(route.queue()) != Priority.REVIEW && route.profile() == null) {
             problems.add(at + ": a work-queue route needs a 'profile'");
+        }
+        if (route.transcoder() != null && !TRANSCODERS.contains(route.transcoder())) {
+            problems.add(at + ": unknown transcoder '" + route.transcoder() + "' (ffmpeg or mediaconvert)");
         }
     }
 

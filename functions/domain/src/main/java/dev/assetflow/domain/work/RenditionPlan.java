@@ -1,15 +1,22 @@
 package dev.assetflow.domain.work;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a worker will produce for one asset, decided after probing and checking limits and before the
  * expensive step. Rendition names are stable, so a retry finds the checkpoints of the first attempt.
+ * {@code media} is what probing found (recorded on the asset; empty when there is nothing new).
  */
-public record RenditionPlan(String profile, int profileVersion, List<Planned> renditions) {
+public record RenditionPlan(String profile, int profileVersion, List<Planned> renditions, Map<String, Object> media) {
 
     public RenditionPlan {
         renditions = List.copyOf(renditions);
+        media = media == null ? Map.of() : Map.copyOf(media);
+    }
+
+    public RenditionPlan(String profile, int profileVersion, List<Planned> renditions) {
+        this(profile, profileVersion, renditions, Map.of());
     }
 
     /** One planned output. {@code width}/{@code height}/{@code durationSeconds} where they apply. */

@@ -93,6 +93,9 @@ public final class RenditionWorkflow {
 
     private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, Path jobDir, Instant deadline) {
         RenditionPlan plan = renderer.plan(asset, work, source);
+        if (!plan.media().isEmpty() && !plan.media().equals(asset.media())) {
+            assets.recordMedia(asset.id(), plan.media());
+        }
         Set<String> done = checkpoints(asset.id(), plan).stream()
                 .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());
         List<RenditionPlan.Planned> missing = plan.renditions().stream().filter(p -> !done.contains(p.name())).toList();

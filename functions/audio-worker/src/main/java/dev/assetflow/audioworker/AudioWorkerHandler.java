@@ -1,0 +1,41 @@
+package dev.assetflow.audioworker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.lambda.SqsBatchProcessor;
+import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.aws.worker.WorkerService;
+import dev.assetflow.media.AudioRenderer;
+import dev.assetflow.media.MediaProbe;
+import dev.assetflow.media.ProcessRunner;
+import java.time.Clock;
+import java.util.Map;
+
+/** Lambda entry point of the audio worker: work messages from the audio work queue. */
+public final class AudioWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final SqsBatchProcessor batch;
+    private final WorkerService service;
+
+    /** Used by Lambda: clients built once per execution environment. */
+    public AudioWorkerHandler() {
+        this(AwsClients.shared(), System.getenv());
+    }
+
+    /** Used by tests and the local stack: clients and environment handed in. */
+    public AudioWorkerHandler(AwsClients clients, Map<String, String> environment) {
+        AudioWorkerConfig config = AudioWorkerConfig.from(environment);
+        ProcessRunner runner = new ProcessRunner();
+        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("audio-worker", environment), Clock.systemUTC());
+        this.service = WorkerService.wire("audio-worker", clients, config.worker(), profiles ->
+                new AudioRenditions(new MediaProbe(config.tools(), runner), new AudioRenderer(config.tools(), runner),
+                        profiles, config.maxDurationSeconds()));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, context, service::handle);
+    }
+}

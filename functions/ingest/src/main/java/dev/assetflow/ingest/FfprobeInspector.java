@@ -1,0 +1,34 @@
+package dev.assetflow.ingest;
+
+import dev.assetflow.domain.asset.SourceObject;
+import dev.assetflow.domain.ports.MediaInspector;
+import dev.assetflow.domain.ports.ObjectStore;
+import dev.assetflow.media.MediaProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * ffprobe on a presigned GET URL: it reads the container's headers with range requests, so ingest
+ * learns duration, size and codecs of a multi-gigabyte video without downloading it.
+ */
+final class FfprobeInspector implements MediaInspector {
+    private static final Duration URL_EXPIRY = Duration.ofMinutes(5);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ObjectStore store;
+    private final MediaProbe probe;
+    private final Path workDirectory;
+
+    FfprobeInspector(ObjectStore store, MediaProbe probe, Path workDirectory) {
+        this.store = store;
+        this.probe = probe;
+        this.workDirectory = workDirectory;
+    }
+
+    @Override
+    public Map<String, Object> inspect(SourceObject source) {
+        String url = store.readUrl(source.bucket(), source.key(), URL_EXPIRY);
+        return probe.probeMedia(url, workDirectory, PROBE_TIMEOUT).summary();
+    }
+}
