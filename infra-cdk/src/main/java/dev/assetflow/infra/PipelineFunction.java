@@ -8,6 +8,7 @@ import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -20,13 +21,14 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The one helper that defines a pipeline function: Java 21, the shaded jar Maven built, memory and
- * timeout from the topology, SnapStart on published versions behind a {@code live} alias (event
+ * The one helper that defines a pipeline function: Java 21, the shaded jar Maven built, memory,
+ * timeout and /tmp from the topology, SnapStart on published versions behind a {@code live} alias (event
  * sources and the API invoke the alias, so they always get a snapshotted version), its own log
  * group with a retention. Functions that run ffmpeg get the ffmpeg layer and x86_64, because the
  * static ffprobe build exists for x86_64 only; every other function runs on arm64 (Graviton).
  */
 final class PipelineFunction {
+    private static final int DEFAULT_TMP_MB = 512;
 
     record Deployed(Function function, Alias live) {}
 
@@ -52,17 +54,24 @@ final class PipelineFunction {
                 .memorySize(spec.memoryMb())
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
                 .architecture(runsFfmpeg ? Architecture.X86_64 : Architecture.ARM_64)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .logGroup(logs)
                 .environment(environment);
         if (runsFfmpeg) {
-            // /tmp stays at the default 512 MiB: SnapStart does not support more, and the image worker's
-            // limit on originals (MAX_SOURCE_BYTES, 200 MB) plus its renditions fits
             builder.layers(List.of(ffmpeg.get()));
         }
+        boolean largeTmp = spec.ephemeralStorageMb() != null && spec.ephemeralStorageMb() > DEFAULT_TMP_MB;
+        if (largeTmp) {
+            // SnapStart does not support more than 512 MiB of /tmp; a function that needs more (the video
+            // worker, for multi-gigabyte sources) trades the snapshot for the space: its init is small next to a transcode
+            builder.ephemeralStorageSize(Size.mebibytes(spec.ephemeralStorageMb()));
+        } else {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
         Function function = builder.build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "a version is published: the live alias points at currentVersion, and every event source and route uses the alias");
+        if (!largeTmp) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "a version is published: the live alias points at currentVersion, and every event source and route uses the alias");
+        }
         Alias live = Alias.Builder.create(scope, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
         return new Deployed(function, live);
     }

@@ -21,8 +21,13 @@ class FunctionsTest {
         assertThat(pipelineFunctions()).hasSize(topology.functions().size());
         topology.functions().forEach((name, spec) -> {
             Map<String, Object> props = properties(pipelineFunctions().get(functionId(spec.handler())));
-            assertThat(props).containsEntry("MemorySize", spec.memoryMb()).containsEntry("Timeout", spec.timeoutSeconds())
-                    .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(props).containsEntry("MemorySize", spec.memoryMb()).containsEntry("Timeout", spec.timeoutSeconds());
+            if (spec.ephemeralStorageMb() == null) {
+                assertThat(props).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+            } else {
+                assertThat(props).as(name + ": SnapStart allows no more than 512 MiB of /tmp").doesNotContainKey("SnapStart")
+                        .containsEntry("EphemeralStorage", Map.of("Size", spec.ephemeralStorageMb()));
+            }
             assertThat(props.get("Environment").toString()).as(name + " environment")
                     .contains(spec.environment().keySet());
             assertThat(props).containsKey("LoggingConfig");
@@ -32,14 +37,17 @@ class FunctionsTest {
     }
 
     @Test
-    void onlyTheFfmpegWorkerRunsOnX86WithTheLayer() {
-        Map<String, Object> worker = properties(pipelineFunctions().get(functionId("dev.assetflow.imageworker.ImageWorkerHandler")));
-        assertThat(worker).containsEntry("Architectures", List.of("x86_64"))
-                .containsEntry("Layers", List.of(SynthesizedStack.FFMPEG_LAYER));
-        assertThat(worker.get("Environment").toString()).contains("FFMPEG_PATH=/opt/bin/ffmpeg", "FFPROBE_PATH=/opt/bin/ffprobe");
-        for (String handler : List.of("dev.assetflow.ingest.IngestHandler", "dev.assetflow.uploadapi.UploadApiHandler")) {
+    void functionsThatRunFfmpegRunOnX86WithTheLayerAndTheOthersOnArm() {
+        for (String handler : List.of("dev.assetflow.imageworker.ImageWorkerHandler", "dev.assetflow.videoworker.VideoWorkerHandler",
+                "dev.assetflow.audioworker.AudioWorkerHandler", "dev.assetflow.ingest.IngestHandler")) {
             Map<String, Object> props = properties(pipelineFunctions().get(functionId(handler)));
-            assertThat(props).containsEntry("Architectures", List.of("arm64")).doesNotContainKey("Layers");
+            assertThat(props).as(handler).containsEntry("Architectures", List.of("x86_64"))
+                    .containsEntry("Layers", List.of(SynthesizedStack.FFMPEG_LAYER));
+            assertThat(props.get("Environment").toString()).contains("FFMPEG_PATH=/opt/bin/ffmpeg", "FFPROBE_PATH=/opt/bin/ffprobe");
+        }
+        for (String handler : List.of("dev.assetflow.uploadapi.UploadApiHandler", "dev.assetflow.documentworker.DocumentWorkerHandler")) {
+            Map<String, Object> props = properties(pipelineFunctions().get(functionId(handler)));
+            assertThat(props).as(handler).containsEntry("Architectures", List.of("arm64")).doesNotContainKey("Layers");
         }
     }
 
