@@ -2,6 +2,7 @@ package dev.assetflow.localstack;
 
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.media.ImageInfo;
+import dev.assetflow.media.MediaInfo;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.media.ProcessRunner;
@@ -21,6 +22,10 @@ final class TestMedia {
 
     static ImageInfo probe(Path file) {
         return PROBE.probeImage(file, Duration.ofSeconds(30));
+    }
+
+    static MediaInfo probeMedia(Path file) {
+        return PROBE.probeMedia(file.toString(), file.getParent(), Duration.ofSeconds(30));
     }
 
     private static MediaTools tools() {

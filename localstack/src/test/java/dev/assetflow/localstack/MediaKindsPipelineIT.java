@@ -1,0 +1,155 @@
+package dev.assetflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assetflow.documentworker.samples.SampleDocuments;
+import dev.assetflow.localstack.client.AssetflowClient;
+import dev.assetflow.media.MediaInfo;
+import dev.assetflow.media.samples.SampleMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Video, audio and documents through the whole local stack, outputs read back from S3 and probed. */
+@ExtendWith(LocalStackExtension.class)
+class MediaKindsPipelineIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVideoBecomesAPlayableLadderWithItsExtras(LocalStackExtension.Fixture fx) throws Exception {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        Path video = TestMedia.SAMPLES.video(dir.resolve("talk.mp4"), 4, 1280, 720, 1, 0);
+        String assetId = Uploads.upload(client, "talk.mp4", "video/mp4", video);
+
+        JsonNode asset = Uploads.settled(client, assetId);
+
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("kind").asText()).isEqualTo("video");
+        assertThat(asset.path("route").path("queue").asText()).isEqualTo("standard");
+        assertThat(asset.path("media").path("durationSeconds").asDouble()).isCloseTo(4.0, within(0.1));
+        assertThat(asset.path("media").path("width").asInt()).isEqualTo(1280);
+        assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder(
+                "hls/720p", "hls/480p", "hls/360p", "hls/master", "mp4/720p", "poster", "storyboard");
+
+        Path local = downloadPrefix(fx, "renditions", "renditions/" + assetId + "/video-abr/v1/");
+        String master = Files.readString(local.resolve("hls/master.m3u8"));
+        for (String variant : master.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
+            MediaInfo info = probe(local.resolve("hls").resolve(variant));
+            assertThat(info.durationSeconds()).as(variant).isCloseTo(4.0, within(0.1));
+            assertThat(info.video().orElseThrow().height() % 2).isZero();
+        }
+        assertThat(master.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count()).isEqualTo(3);
+        assertThat(probe(local.resolve("mp4/720p.mp4")).video().orElseThrow().width()).isEqualTo(1280);
+        assertThat(probe(local.resolve("poster.jpg")).video()).isPresent();
+        assertThat(Files.readString(local.resolve("storyboard/storyboard.vtt"))).startsWith("WEBVTT");
+
+        fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        assertThat(fx.searchIndex().count(assetId, "rendition.ready")).isEqualTo(7);
+        assertThat(fx.searchIndex().eventsFor(assetId)).filteredOn(e -> e.path("type").asText().equals("rendition.ready"))
+                .anySatisfy(e -> assertThat(e.at("/rendition/key").asText()).endsWith("hls/master.m3u8"));
+    }
+
+    @Test
+    void audioBecomesAacAndAWaveform(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        String assetId = Uploads.upload(client, "interview.mp3", "audio/mpeg", TestMedia.SAMPLES.audio(dir.resolve("i.mp3"), 3));
+        JsonNode asset = Uploads.settled(client, assetId);
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder("aac", "waveform");
+        assertThat(asset.path("media").path("audioStreams").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPdfGetsAPreviewAndItsPageCount(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        String assetId = Uploads.upload(client, "report.pdf", "application/pdf", SampleDocuments.pdf(dir.resolve("r.pdf"), 4));
+        JsonNode asset = Uploads.settled(client, assetId);
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("media").path("pages").asInt()).isEqualTo(4);
+        assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder("preview", "info");
+    }
+
+    @Test
+    void anEncryptedPdfAndATruncatedVideoFailWithTheirReasonsAndKeepTheirOriginals(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        JsonNode secret = Uploads.settled(client, Uploads.upload(client, "secret.pdf", "application/pdf",
+                SampleDocuments.encryptedPdf(dir.resolve("s.pdf"))));
+        assertThat(secret.path("state").asText()).isEqualTo("FAILED");
+        assertThat(secret.path("failure").path("category").asText()).isEqualTo("ENCRYPTED");
+        assertThat(ImagePipelineIT.originalExists(fx, secret)).isTrue();
+
+        Path whole = TestMedia.SAMPLES.video(dir.resolve("whole.mp4"), 3, 640, 360, 1, 0);
+        JsonNode cut = Uploads.settled(client, Uploads.upload(client, "cut.mp4", "video/mp4",
+                SampleMedia.truncated(whole, dir.resolve("cut.mp4"), 30_000)));
+        assertThat(cut.path("state").asText()).isEqualTo("FAILED");
+        assertThat(cut.path("failure").path("category").asText()).isEqualTo("CORRUPT_MEDIA");
+        assertThat(cut.path("failure").path("reason").asText()).contains("ffprobe");
+        assertThat(ImagePipelineIT.originalExists(fx, cut)).isTrue();
+    }
+
+    @Test
+    void aFileWhoseNameLiesIsProcessedAsWhatItIs(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        Path wav = TestMedia.SAMPLES.audio(dir.resolve("really.wav"), 2);
+        JsonNode asset = Uploads.settled(client, Uploads.upload(client, "holiday-video.mp4", "application/octet-stream", wav));
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("kind").asText()).isEqualTo("audio");
+        assertThat(asset.path("detectedType").asText()).contains("wav");
+        assertThat(asset.path("history").toString()).contains("although the name 'holiday-video.mp4' says video/mp4");
+    }
+
+    @Test
+    void aLongVideoIsRoutedToTheMediaConvertPathAndWaitsThere(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        Path longVideo = TestMedia.SAMPLES.video(dir.resolve("lecture.mp4"), 905, 64, 48, 0, 0);
+        String assetId = Uploads.upload(client, "lecture.mp4", "video/mp4", longVideo);
+
+        JsonNode asset = awaitState(client, assetId, "QUEUED");
+        assertThat(asset.path("route").path("rule").asText()).isEqualTo("long-video");
+        assertThat(asset.path("media").path("durationSeconds").asDouble()).isGreaterThan(900);
+        String queue = fx.stack().resources().queueUrl("video-mediaconvert");
+        List<Message> waiting = fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
+                .waitTimeSeconds(5).visibilityTimeout(0)).messages();
+        assertThat(waiting).anySatisfy(m -> assertThat(m.body()).contains(assetId, "\"transcoder\":\"mediaconvert\""));
+    }
+
+    private static JsonNode awaitState(AssetflowClient client, String assetId, String state) {
+        for (int i = 0; i < 300; i++) {
+            AssetflowClient.ApiResponse response = client.asset(assetId);
+            if (response.status() == 200 && response.body().path("state").asText().equals(state)) {
+                return response.body();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("asset " + assetId + " did not reach " + state + ": " + client.asset(assetId).body());
+    }
+
+    private Path downloadPrefix(LocalStackExtension.Fixture fx, String bucketLogical, String prefix) throws Exception {
+        String bucket = fx.stack().resources().bucketName(bucketLogical);
+        Path root = Files.createDirectories(dir.resolve("download"));
+        for (S3Object object : fx.stack().clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            Path target = root.resolve(object.key().substring(prefix.length()));
+            Files.createDirectories(target.getParent());
+            fx.stack().clients().s3().getObject(b -> b.bucket(bucket).key(object.key()), target);
+        }
+        return root;
+    }
+
+    private static MediaInfo probe(Path file) {
+        return TestMedia.probeMedia(file);
+    }
+}
