@@ -62,7 +62,9 @@ public final class MediaProbe {
                         + ":stream_side_data=rotation",
                 "-of", "json", fileOrUrl), workDirectory, timeout);
         if (!result.succeeded()) {
-            throw corrupt("ffprobe cannot read it: " + (result.timedOut() ? "timed out" : result.lastErrorLine()));
+            // ffprobe names its input in the message; a presigned URL must not end up in the asset's record
+            throw corrupt("ffprobe cannot read it: " + (result.timedOut() ? "timed out"
+                    : result.lastErrorLine().replace(fileOrUrl + ": ", "").replace(fileOrUrl, "the file")));
         }
         try {
             return mediaInfo(Json.mapper().readTree(result.stdout()));

@@ -1,5 +1,6 @@
 package dev.assetflow.localstack.demo;
 
+import dev.assetflow.documentworker.samples.SampleDocuments;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.media.MediaTools;
@@ -75,8 +76,18 @@ public final class Demo {
         samples.add(new DemoSample("broken.png", "image/png",
                 SampleMedia.truncated(truncatedSource, dir.resolve("broken.png"), 2048),
                 DemoSample.Expected.ended("FAILED", "CORRUPT_MEDIA")));
-        samples.add(new DemoSample("clip.mp4", "video/mp4", media.clip(dir.resolve("clip.mp4"), 2, 320, 240),
-                DemoSample.Expected.ended("QUARANTINED", "NO_MATCHING_RULE")));
+        samples.add(new DemoSample("keynote.mp4", "video/mp4", media.video(dir.resolve("keynote.mp4"), 6, 1920, 1080, 1, 0),
+                DemoSample.Expected.ready()));
+        samples.add(new DemoSample("phone-video.mov", "video/quicktime",
+                media.video(dir.resolve("phone-video.mp4"), 4, 1280, 720, 1, 90), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("podcast.mp3", "audio/mpeg", media.audio(dir.resolve("podcast.mp3"), 8), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("annual-report.pdf", "application/pdf",
+                SampleDocuments.pdf(dir.resolve("annual-report.pdf"), 12), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("contract.pdf", "application/pdf", SampleDocuments.encryptedPdf(dir.resolve("contract.pdf")),
+                DemoSample.Expected.ended("FAILED", "ENCRYPTED")));
+        samples.add(new DemoSample("cut-short.mp4", "video/mp4", SampleMedia.truncated(
+                media.video(dir.resolve("whole.mp4"), 3, 640, 360, 1, 0), dir.resolve("cut-short.mp4"), 30_000),
+                DemoSample.Expected.ended("FAILED", "CORRUPT_MEDIA")));
         samples.add(new DemoSample("setup.exe", "application/x-msdownload",
                 SampleMedia.text(dir.resolve("setup.exe"), "MZ not really"), DemoSample.Expected.refused(415)));
         return samples;

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 /** Uploads every sample, follows each asset to its end, checks the outcomes and prints the table. */
 final class DemoRun {
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(300);
 
     private final LocalStack stack;
     private final List<DemoSample> samples;

@@ -52,8 +52,8 @@ final class DemoTable {
         }
         for (int i = 0; i < renditions.size(); i++) {
             JsonNode r = renditions.get(i);
-            String line = String.format("%-11s %5dx%-5d %8.1f KB", r.path("name").asText(), r.path("width").asInt(),
-                    r.path("height").asInt(), r.path("bytes").asLong() / 1024.0);
+            String size = r.path("width").isMissingNode() ? "" : r.path("width").asInt() + "x" + r.path("height").asInt();
+            String line = String.format("%-11s %11s %9.1f KB", r.path("name").asText(), size, r.path("bytes").asLong() / 1024.0);
             if (i == 0) {
                 System.out.printf(ROW, name, detected, route, asset.path("state").asText(), line, elapsed, events);
             } else {
