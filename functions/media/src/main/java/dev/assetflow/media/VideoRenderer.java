@@ -41,17 +41,28 @@ public final class VideoRenderer {
     /** Where the outputs are: each rung's HLS directory (playlist {@code index.m3u8}), poster, sprite. */
     public record Outputs(Map<String, Path> hls, Optional<Path> poster, Optional<Path> sprite) {}
 
-    public Outputs render(Path source, Job job, Path outDir, Duration timeout) {
+    public Outputs render(Path source, Job job, Path outputDirectory, Duration timeout) {
+        Path outDir = outputDirectory.toAbsolutePath();
+        List<String> command = command(source, job, outDir);
+        Map<String, Path> hls = new LinkedHashMap<>();
+        for (LadderRung rung : job.rungs()) {
+            hls.put(rung.name(), outDir.resolve("hls").resolve(rung.name()));
+        }
+        run(command, outDir, timeout, "ffmpeg could not transcode it");
+        return new Outputs(hls, job.poster().map(p -> outDir.resolve("poster.jpg")), job.storyboard().map(s -> outDir.resolve("sprite.jpg")));
+    }
+
+    /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it raw). */
+    public List<String> command(Path sourceFile, Job job, Path outputDirectory) {
+        Path source = sourceFile.toAbsolutePath();
+        Path outDir = outputDirectory.toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-protocol_whitelist", "file", "-i", source.toString(),
                 "-filter_complex", filterGraph(job)));
-        Map<String, Path> hls = new LinkedHashMap<>();
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);
-            Path dir = directory(outDir.resolve("hls").resolve(rung.name()));
-            hls.put(rung.name(), dir);
-            command.addAll(rungArguments(job, rung, i, dir));
+            command.addAll(rungArguments(job, rung, "[v" + i + "]", directory(outDir.resolve("hls").resolve(rung.name()))));
         }
         Optional<Path> poster = job.poster().map(p -> outDir.resolve("poster.jpg"));
         poster.ifPresent(path -> command.addAll(List.of("-map", "[poster]", "-map_metadata", "-1", "-frames:v", "1",
@@ -59,8 +70,22 @@ public final class VideoRenderer {
         Optional<Path> sprite = job.storyboard().map(s -> outDir.resolve("sprite.jpg"));
         sprite.ifPresent(path -> command.addAll(List.of("-map", "[sprite]", "-map_metadata", "-1", "-frames:v", "1",
                 "-update", "1", "-c:v", "mjpeg", "-q:v", "4", path.toString())));
-        run(command, outDir, timeout, "ffmpeg could not transcode it");
-        return new Outputs(hls, poster, sprite);
+        return command;
+    }
+
+    /**
+     * One rung on its own, with the same scaler and encoder settings: the naive "one process per
+     * rung" way, which decodes the source once per rung. The benchmark's baseline, not used by the pipeline.
+     */
+    public List<String> singleRungCommand(Path source, Job job, LadderRung rung, Path outDir) {
+        source = source.toAbsolutePath();
+        outDir = outDir.toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-i", source.toString(),
+                "-filter_complex", "[0:v:0]scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p[v]"));
+        command.addAll(rungArguments(job, rung, "[v]", directory(outDir.resolve("hls").resolve(rung.name()))));
+        return command;
     }
 
     /** A progressive MP4 (moov first) from a rung's HLS segments, by stream copy. */
@@ -97,8 +122,8 @@ public final class VideoRenderer {
         return graph.toString();
     }
 
-    private static List<String> rungArguments(Job job, LadderRung rung, int index, Path dir) {
-        List<String> args = new ArrayList<>(List.of("-map", "[v" + index + "]"));
+    private static List<String> rungArguments(Job job, LadderRung rung, String videoLabel, Path dir) {
+        List<String> args = new ArrayList<>(List.of("-map", videoLabel));
         job.audioStream().ifPresent(a -> args.addAll(List.of("-map", "0:a:" + a,
                 "-c:a", "aac", "-b:a", job.audioKbps() + "k", "-ac", "2")));
         String segment = Integer.toString(job.segmentSeconds());

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * a thumbnail sprite with its WebVTT storyboard. Limits (duration, pixels) are checked on the probe,
  * before anything is decoded; every rung, the poster and the sprite come from one ffmpeg process.
  */
-final class VideoRenditions implements Renderer {
+public final class VideoRenditions implements Renderer {
     static final String MASTER = "hls/master";
     static final String POSTER = "poster";
     static final String STORYBOARD = "storyboard";
@@ -51,7 +51,7 @@ final class VideoRenditions implements Renderer {
     private final double maxDurationSeconds;
     private final long maxPixels;
 
-    VideoRenditions(MediaProbe probe, VideoRenderer renderer, ProfileCatalog profiles, double maxDurationSeconds, long maxPixels) {
+    public VideoRenditions(MediaProbe probe, VideoRenderer renderer, ProfileCatalog profiles, double maxDurationSeconds, long maxPixels) {
         this.probe = probe;
         this.renderer = renderer;
         this.profiles = profiles;

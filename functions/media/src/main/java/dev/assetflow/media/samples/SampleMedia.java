@@ -79,6 +79,23 @@ public final class SampleMedia {
         return out;
     }
 
+    /**
+     * A 1080p25 clip shaped like a phone or camera recording rather than a synthetic pattern: film
+     * grain (temporal noise) and a camera-like bitrate (16 Mbit/s, High profile, B-frames), so that
+     * decoding it costs what decoding real footage costs. The benchmark's source.
+     */
+    public Path cameraVideo(Path out, int seconds) {
+        out = out.toAbsolutePath();
+        run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25,noise=alls=14:allf=t+u",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-t", Integer.toString(seconds), "-map", "0:v", "-map", "1:a",
+                "-c:v", "libx264", "-preset", "faster", "-profile:v", "high", "-bf", "3",
+                "-b:v", "16M", "-maxrate", "20M", "-bufsize", "32M", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "192k", out.toString()), out.getParent(), "a camera-like sample video");
+        return out;
+    }
+
     /** A WAV, MP3 or M4A (by extension) with a tone that rises and falls, so its waveform has a shape. */
     public Path audio(Path out, int seconds) {
         out = out.toAbsolutePath();
