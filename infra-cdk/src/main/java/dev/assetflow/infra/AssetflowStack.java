@@ -12,6 +12,9 @@ import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -53,6 +56,7 @@ public final class AssetflowStack extends Stack {
                     FunctionEnvironment.of(topology, name, resolver), repo.functionJar(spec.module()), ffmpeg, settings);
             Grants.apply(topology, spec, deployed.function(), storage, tables, messaging);
             eventSources(topology, name, deployed, messaging);
+            schedule(name, spec, deployed);
             for (FunctionSpec.HttpRoute route : spec.http()) {
                 api.route(route, Names.pascal(name) + Names.pascal(route.method() + " " + route.path()), deployed.live());
             }
@@ -101,6 +105,18 @@ public final class AssetflowStack extends Stack {
                         .build());
             }
         });
+    }
+
+    /** A scheduled function: an EventBridge rule invoking its live alias every few minutes. */
+    private void schedule(String name, FunctionSpec spec, PipelineFunction.Deployed deployed) {
+        if (spec.schedule() == null) {
+            return;
+        }
+        Rule.Builder.create(this, Names.pascal(name) + "Schedule")
+                .description("runs " + name + " every " + spec.schedule().rateMinutes() + " min")
+                .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(spec.schedule().rateMinutes())))
+                .targets(List.of(LambdaFunction.Builder.create(deployed.live()).retryAttempts(0).build()))
+                .build();
     }
 
     /** The ffmpeg layer: a published layer's ARN, or a directory built by scripts/build-ffmpeg-layer. */

@@ -5,10 +5,11 @@ import dev.assetflow.topology.Topology;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * Least privilege from the topology: every environment reference declares what the function does
- * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code send}, {@code publish}),
+ * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code send}, {@code consume}, {@code publish}),
  * and exactly that is granted with the constructs' grant methods, scoped to that one resource.
  */
 final class Grants {
@@ -21,18 +22,15 @@ final class Grants {
             switch (value.kind()) {
                 case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), function);
                 case TABLE -> table(tables.table(value.table()), value.access(), function);
-                case QUEUE -> messaging.queue(value.queue()).grantSendMessages(function);
+                case QUEUE -> queue(messaging.queue(value.queue()), value.access(), function);
                 case TOPIC -> messaging.topic(value.topic()).grantPublish(function);
                 case WORK_QUEUES -> topology.queues().forEach((logical, queue) -> {
                     if (queue.work() != null) {
                         messaging.queue(logical).grantSendMessages(function);
                     }
                 });
-                case DEAD_LETTER_QUEUES -> topology.queues().forEach((logical, queue) -> {
-                    if (queue.consumer() != null && queue.consumer().function().equals(value.deadLetterQueuesOfConsumer())) {
-                        messaging.deadLetterQueue(logical).ifPresent(dlq -> dlq.grantSendMessages(function));
-                    }
-                });
+                case DEAD_LETTER_QUEUES -> topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).forEach(logical ->
+                        messaging.deadLetterQueue(logical).ifPresent(dlq -> queue(dlq, value.access(), function)));
                 case VALUE, TOOL -> { }
             }
         });
@@ -44,6 +42,14 @@ final class Grants {
             case "write" -> bucket.grantPut(function);
             case "readWrite" -> bucket.grantReadWrite(function);
             default -> throw new IllegalArgumentException("bucket access " + access);
+        }
+    }
+
+    private static void queue(IQueue queue, String access, IGrantable function) {
+        switch (access) {
+            case "send" -> queue.grantSendMessages(function);
+            case "consume" -> queue.grantConsumeMessages(function);
+            default -> throw new IllegalArgumentException("queue access " + access);
         }
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.clients.ClientSettings;
 import dev.assetflow.localstack.embedded.MotoServer;
@@ -12,6 +13,7 @@ import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
 import dev.assetflow.localstack.runtime.FunctionHost;
 import dev.assetflow.localstack.runtime.HttpApiServer;
+import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
 import dev.assetflow.topology.FunctionEnvironment;
 import dev.assetflow.topology.FunctionSpec;
@@ -21,6 +23,7 @@ import dev.assetflow.topology.Topology;
 import dev.assetflow.topology.TopologyLoader;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,29 +46,47 @@ public final class LocalStack implements AutoCloseable {
     private final ProvisionedResources resources;
     private final Map<String, FunctionHost<?, ?>> functions = new HashMap<>();
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+    private final List<ScheduleRule> schedules = new ArrayList<>();
     private final HttpApiServer api;
+    private final Options options;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
      * @param externalEndpoint an AWS emulator that is already running (LocalStack, another moto); when
      *                         present nothing is started. Defaults to {@code AWS_ENDPOINT_URL}.
      */
-    public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint) {
+    public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
+            Optional<Duration> scheduleRate) {
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
-                    Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create));
+                    Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
+                    Optional.of(Duration.ofSeconds(10)));
         }
 
         public Options withPrefix(String newPrefix) {
-            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint);
+            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
-            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint));
+            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate);
+        }
+
+        /**
+         * Scheduled functions run every {@code rate} here rather than at the topology's rate (minutes,
+         * longer than a local run); none run by themselves with {@link #withoutSchedules()}, for tests
+         * that invoke them at the moment they choose ({@link LocalStack#runScheduled}).
+         */
+        public Options withScheduleRate(Duration rate) {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate));
+        }
+
+        public Options withoutSchedules() {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty());
         }
     }
 
     private LocalStack(Options options) {
+        this.options = options;
         this.topology = TopologyLoader.load();
         Venv venv = Venv.locate();
         this.moto = options.externalEndpoint().isPresent() ? Optional.empty()
@@ -94,6 +115,10 @@ public final class LocalStack implements AutoCloseable {
         for (FunctionSpec.HttpRoute route : spec.http()) {
             api.route(route, (FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) (FunctionHost<?, ?>) host);
         }
+        if (spec.schedule() != null && options.scheduleRate().isPresent()) {
+            schedules.add(new ScheduleRule((FunctionHost<ScheduledEvent, Object>) (FunctionHost<?, ?>) host,
+                    scheduleRuleArn(name), REGION, options.scheduleRate().get()));
+        }
         topology.queues().forEach((queueName, queue) -> {
             QueueSpec.ConsumerSpec consumer = queue.consumer();
             if (consumer != null && consumer.function().equals(name)) {
@@ -102,6 +127,20 @@ public final class LocalStack implements AutoCloseable {
                         (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host).start());
             }
         });
+    }
+
+    /** Invokes a scheduled function now, with the event its schedule rule sends; returns what it returned. */
+    @SuppressWarnings("unchecked")
+    public Object runScheduled(String function) {
+        if (topology.function(function).schedule() == null) {
+            throw new IllegalArgumentException("function " + function + " has no schedule");
+        }
+        return ((FunctionHost<ScheduledEvent, Object>) functions.get(function))
+                .invoke(ScheduleRule.event(scheduleRuleArn(function), REGION));
+    }
+
+    private String scheduleRuleArn(String function) {
+        return "arn:aws:events:" + REGION + ":123456789012:rule/" + options.prefix() + "-" + function + "-schedule";
     }
 
     public Topology topology() {
@@ -142,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        schedules.forEach(ScheduleRule::close);
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
         clients.close();

@@ -29,7 +29,7 @@ public final class LocalStackExtension implements ParameterResolver {
         final Fixture fixture;
 
         Running() {
-            LocalStack stack = LocalStack.start(LocalStack.Options.defaults());
+            LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules());
             fixture = new Fixture(stack,
                     new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index")),
                     new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications")));

@@ -3,7 +3,8 @@ package dev.assetflow.topology;
 /**
  * One environment variable of a function: a literal {@code value}, or a reference to a resource that
  * each host resolves to its physical identifier. {@code access} is what the function does with it;
- * infra-cdk grants exactly that.
+ * infra-cdk grants exactly that. {@code deadLetterQueuesOfConsumer} names a function (the DLQs of the
+ * queues feeding it) or {@code *} (every DLQ); it resolves to a JSON object, source queue name → DLQ URL.
  */
 public record EnvValue(
         String value,

@@ -29,11 +29,8 @@ public final class FunctionEnvironment {
                     .filter(e -> e.getValue().work() != null)
                     .collect(Collectors.toMap(e -> e.getValue().work().key(), e -> resolver.queueUrl(e.getKey()),
                             (a, b) -> a, TreeMap::new)));
-            case DEAD_LETTER_QUEUES -> jsonObject(topology.queues().entrySet().stream()
-                    .filter(e -> e.getValue().consumer() != null && e.getValue().hasDeadLetterQueue())
-                    .filter(e -> e.getValue().consumer().function().equals(value.deadLetterQueuesOfConsumer()))
-                    .collect(Collectors.toMap(e -> resolver.queueName(e.getKey()),
-                            e -> resolver.deadLetterQueueUrl(e.getKey()), (a, b) -> a, TreeMap::new)));
+            case DEAD_LETTER_QUEUES -> jsonObject(topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).stream()
+                    .collect(Collectors.toMap(resolver::queueName, resolver::deadLetterQueueUrl, (a, b) -> a, TreeMap::new)));
         };
     }
 

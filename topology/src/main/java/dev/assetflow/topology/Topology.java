@@ -1,6 +1,8 @@
 package dev.assetflow.topology;
 
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The whole topology, defined once in {@code topology/topology.json}: the local stack provisions from
@@ -32,6 +34,25 @@ public record Topology(
     public FunctionSpec function(String name) {
         return require(functions, name, "function");
     }
+
+    /**
+     * The logical names of the queues with a dead-letter queue that a {@code deadLetterQueuesOfConsumer}
+     * reference means: those feeding that function, or every one for {@value #EVERY_CONSUMER}.
+     */
+    public SortedSet<String> deadLetterSources(String consumer) {
+        SortedSet<String> sources = new TreeSet<>();
+        queues.forEach((name, queue) -> {
+            boolean fed = EVERY_CONSUMER.equals(consumer)
+                    || queue.consumer() != null && queue.consumer().function().equals(consumer);
+            if (fed && queue.hasDeadLetterQueue()) {
+                sources.add(name);
+            }
+        });
+        return sources;
+    }
+
+    /** In {@code deadLetterQueuesOfConsumer}: the dead-letter queues of every queue, consumed or not. */
+    public static final String EVERY_CONSUMER = "*";
 
     private static <T> T require(Map<String, T> map, String name, String what) {
         T value = map.get(name);

@@ -13,7 +13,7 @@ import java.util.Set;
 /** Loads the bundled topology and checks that every reference in it points at something defined. */
 public final class TopologyLoader {
     private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
-    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "send", "publish");
+    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "send", "consume", "publish");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -100,7 +100,8 @@ public final class TopologyLoader {
             case TABLE -> t.tables().containsKey(value.table()) ? null : "table " + value.table();
             case QUEUE -> t.queues().containsKey(value.queue()) ? null : "queue " + value.queue();
             case TOPIC -> t.topics().containsKey(value.topic()) ? null : "topic " + value.topic();
-            case DEAD_LETTER_QUEUES -> t.functions().containsKey(value.deadLetterQueuesOfConsumer())
+            case DEAD_LETTER_QUEUES -> Topology.EVERY_CONSUMER.equals(value.deadLetterQueuesOfConsumer())
+                    || t.functions().containsKey(value.deadLetterQueuesOfConsumer())
                     ? null : "function " + value.deadLetterQueuesOfConsumer();
             case VALUE, TOOL, WORK_QUEUES -> null;
         };

@@ -39,6 +39,18 @@ class TopologyTest {
     }
 
     @Test
+    void dlqTriageReadsEveryDeadLetterQueueOnASchedule() {
+        Map<String, String> env = FunctionEnvironment.of(topology, "dlq-triage", new NamingResolver(new ResourceNames("af-test")));
+        long queuesWithDeadLetters = topology.queues().values().stream().filter(QueueSpec::hasDeadLetterQueue).count();
+        assertThat(env.get("DEAD_LETTER_QUEUE_URLS").split(",")).hasSize((int) queuesWithDeadLetters);
+        assertThat(env.get("DEAD_LETTER_QUEUE_URLS")).contains("\"af-test-ingest\":\"url:af-test-ingest-dlq\"",
+                "\"af-test-video-bulk\":\"url:af-test-video-bulk-dlq\"", "\"af-test-notifications\":\"url:af-test-notifications-dlq\"");
+        assertThat(topology.function("dlq-triage").schedule()).isEqualTo(new FunctionSpec.Schedule(1));
+        assertThat(topology.deadLetterSources("ingest")).containsExactly("ingest");
+        assertThat(topology.deadLetterSources("*")).hasSize((int) queuesWithDeadLetters).doesNotContain("review");
+    }
+
+    @Test
     void danglingReferencesAreReported() {
         String broken = """
                 {"app": "x", "buckets": {"b": {"notifications": [{"queue": "nope", "events": ["s3:ObjectCreated:*"]}]}},

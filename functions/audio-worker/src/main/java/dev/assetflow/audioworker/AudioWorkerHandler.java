@@ -6,12 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.worker.WorkerService;
 import dev.assetflow.media.AudioRenderer;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.ProcessRunner;
-import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the audio worker: work messages from the audio work queue. */
@@ -28,7 +26,7 @@ public final class AudioWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     public AudioWorkerHandler(AwsClients clients, Map<String, String> environment) {
         AudioWorkerConfig config = AudioWorkerConfig.from(environment);
         ProcessRunner runner = new ProcessRunner();
-        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("audio-worker", environment), Clock.systemUTC());
+        this.batch = SqsBatchProcessor.forFunction("audio-worker", clients, environment);
         this.service = WorkerService.wire("audio-worker", clients, config.worker(), profiles ->
                 new AudioRenditions(new MediaProbe(config.tools(), runner), new AudioRenderer(config.tools(), runner),
                         profiles, config.maxDurationSeconds()));

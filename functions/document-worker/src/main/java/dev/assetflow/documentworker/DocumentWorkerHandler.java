@@ -7,10 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.Env;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.worker.WorkerConfig;
 import dev.assetflow.aws.worker.WorkerService;
-import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the document worker: work messages from the document work queue. */
@@ -30,7 +28,7 @@ public final class DocumentWorkerHandler implements RequestHandler<SQSEvent, SQS
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public DocumentWorkerHandler(AwsClients clients, Map<String, String> environment) {
-        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("document-worker", environment), Clock.systemUTC());
+        this.batch = SqsBatchProcessor.forFunction("document-worker", clients, environment);
         this.service = WorkerService.wire("document-worker", clients, WorkerConfig.from(new Env(environment)),
                 DocumentRenditions::new);
     }

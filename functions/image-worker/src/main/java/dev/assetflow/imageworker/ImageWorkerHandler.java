@@ -6,12 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.worker.WorkerService;
 import dev.assetflow.media.ImageRenderer;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.ProcessRunner;
-import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the image worker: work messages from the image work queues. */
@@ -28,7 +26,7 @@ public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     public ImageWorkerHandler(AwsClients clients, Map<String, String> environment) {
         ImageWorkerConfig config = ImageWorkerConfig.from(environment);
         ProcessRunner runner = new ProcessRunner();
-        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("image-worker", environment), Clock.systemUTC());
+        this.batch = SqsBatchProcessor.forFunction("image-worker", clients, environment);
         this.service = WorkerService.wire("image-worker", clients, config.worker(), profiles ->
                 new ImageRenditions(new MediaProbe(config.tools(), runner), new ImageRenderer(config.tools(), runner),
                         profiles, config.maxImagePixels()));

@@ -56,6 +56,9 @@ final class AssetIngestion {
         Optional<ObjectStore.StoredObject> stored = store.head(source.bucket(), source.key());
         Asset asset = assets.createIfAbsent(Asset.received(id, source,
                 stored.map(ObjectStore.StoredObject::contentType).orElse(null), clock.instant(), BY));
+        if (asset.reopenable()) { // its dead-lettered S3 event was redriven
+            asset = assets.reopen(asset, AssetState.RECEIVED, clock.instant(), BY);
+        }
         if (!asset.source().identity().equals(source.identity())) {
             LOG.warn("asset {} already tracks {}; the new revision {} is not processed again",
                     id, asset.source().identity(), source.identity());

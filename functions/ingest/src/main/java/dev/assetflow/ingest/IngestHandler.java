@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.metrics.PipelineMetrics;
-import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of ingest: S3 object-created notifications, delivered through the ingest queue. */
@@ -22,7 +20,7 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public IngestHandler(AwsClients clients, Map<String, String> environment) {
-        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("ingest", environment), Clock.systemUTC());
+        this.batch = SqsBatchProcessor.forFunction("ingest", clients, environment);
         this.service = IngestService.wire(clients, IngestConfig.from(environment));
     }
 

@@ -6,12 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.worker.WorkerService;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.ProcessRunner;
 import dev.assetflow.media.VideoRenderer;
-import java.time.Clock;
 import java.util.Map;
 
 /** Lambda entry point of the video worker: work messages from the video work queues. */
@@ -28,7 +26,7 @@ public final class VideoWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     public VideoWorkerHandler(AwsClients clients, Map<String, String> environment) {
         VideoWorkerConfig config = VideoWorkerConfig.from(environment);
         ProcessRunner runner = new ProcessRunner();
-        this.batch = new SqsBatchProcessor(PipelineMetrics.forStage("video-worker", environment), Clock.systemUTC());
+        this.batch = SqsBatchProcessor.forFunction("video-worker", clients, environment);
         this.service = WorkerService.wire("video-worker", clients, config.worker(), profiles ->
                 new VideoRenditions(new MediaProbe(config.tools(), runner), new VideoRenderer(config.tools(), runner),
                         profiles, config.maxDurationSeconds(), config.maxPixels()));

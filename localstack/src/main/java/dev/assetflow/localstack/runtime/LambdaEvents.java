@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +39,25 @@ final class LambdaEvents {
     private static final PojoSerializer<APIGatewayV2HTTPResponse> HTTP_RESPONSE =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LOADER);
 
+    private static final PojoSerializer<ScheduledEvent> SCHEDULED_EVENT =
+            LambdaEventSerializers.serializerFor(ScheduledEvent.class, LOADER);
+
     private LambdaEvents() {
+    }
+
+    /** What an EventBridge schedule rule sends (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-scheduled.html). */
+    static ScheduledEvent scheduledEvent(String ruleArn, String region, Instant at) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("version", "0");
+        root.put("id", UUID.randomUUID().toString());
+        root.put("detail-type", "Scheduled Event");
+        root.put("source", "aws.events");
+        root.put("account", ruleArn.split(":")[4]);
+        root.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("region", region);
+        root.putArray("resources").add(ruleArn);
+        root.putObject("detail");
+        return SCHEDULED_EVENT.fromJson(root.toString());
     }
 
     /** The event an SQS event source mapping delivers for a batch of received messages. */

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @ExtendWith(LocalStackExtension.class)
 class SqsEventSourceMappingIT {
     private static final FunctionSpec FUNCTION = new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null,
-            List.of(), Map.of());
+            List.of(), null, Map.of());
 
     @BeforeEach
     void reset() {

@@ -6,8 +6,10 @@ import dev.assetflow.aws.SdkFailures;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureClass;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.AssetRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +108,42 @@ public final class DynamoAssetRepository implements AssetRepository {
                     : new TransitionOutcome.Refused(stored, transition.to());
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "UpdateItem asset " + id + " to " + transition.to());
+        }
+    }
+
+    @Override
+    public Asset reopen(Asset failed, AssetState to, Instant at, String by) {
+        if (!failed.reopenable()) {
+            return failed;
+        }
+        HistoryEntry entry = new HistoryEntry(AssetState.FAILED, to, at, by,
+                "reopened: its dead-lettered message was redriven (" + failed.failure() + ")", null, null);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":to", s(to.name()));
+        values.put(":failed", s(AssetState.FAILED.name()));
+        values.put(":at", s(at.toString()));
+        values.put(":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry))));
+        List<String> reopenable = new ArrayList<>();
+        for (FailureCategory category : FailureCategory.values()) {
+            if (category.failureClass() != FailureClass.PERMANENT_INPUT) {
+                values.put(":" + category.name(), s(category.name()));
+                reopenable.add(":" + category.name());
+            }
+        }
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table)
+                    .key(AssetItems.key(failed.id(), AssetItems.ASSET_SK))
+                    .updateExpression("SET #state = :to, updatedAt = :at, history = list_append(history, :entry)"
+                            + " REMOVE failureCategory, failureReason, terminalAnnounced")
+                    .conditionExpression("#state = :failed AND failureCategory IN (" + String.join(", ", reopenable) + ")")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW));
+            return AssetItems.toAsset(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return find(failed.id()).orElse(failed);
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "UpdateItem reopen asset " + failed.id());
         }
     }
 

@@ -4,14 +4,21 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.dynamodb.DynamoFailureLog;
 import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.aws.sqs.VisibilityBackoff;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.failure.RetryPolicy;
+import dev.assetflow.domain.ports.FailureLog;
 import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,8 +28,9 @@ import org.slf4j.MDC;
  * utility: each record is handled on its own; only the records that should be retried are reported
  * as batch item failures (the event source mapping must enable ReportBatchItemFailures,
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting),
- * so one bad message never fails or delays its batch-mates. Every record's outcome, failure category
- * and latency is a metric.
+ * so one bad message never fails or delays its batch-mates. A record to retry is handed to the
+ * {@link RetryScheduler}, which backs it off. Every record's outcome, failure category and latency is
+ * a metric.
  */
 public final class SqsBatchProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatchProcessor.class);
@@ -34,11 +42,28 @@ public final class SqsBatchProcessor {
     }
 
     private final PipelineMetrics metrics;
+    private final RetryScheduler retries;
     private final Clock clock;
 
-    public SqsBatchProcessor(PipelineMetrics metrics, Clock clock) {
+    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Clock clock) {
         this.metrics = metrics;
+        this.retries = retries;
         this.clock = clock;
+    }
+
+    /**
+     * The processor every SQS-triggered function uses: metrics for its stage, and retries backed off
+     * with full jitter ({@code RETRY_BASE_SECONDS}, {@code RETRY_MAX_SECONDS}) and recorded in
+     * {@code FAILURES_TABLE} for DLQ triage.
+     */
+    public static SqsBatchProcessor forFunction(String stage, AwsClients clients, Map<String, String> environment) {
+        Env env = new Env(environment);
+        RetryPolicy policy = new RetryPolicy(env.seconds("RETRY_BASE_SECONDS", 2), env.seconds("RETRY_MAX_SECONDS", 300));
+        Clock clock = Clock.systemUTC();
+        FailureLog failures = new DynamoFailureLog(clients.dynamoDb(), env.required("FAILURES_TABLE"));
+        return new SqsBatchProcessor(PipelineMetrics.forStage(stage, environment),
+                new VisibilityBackoff(clients.sqs(), failures, policy, stage, () -> ThreadLocalRandom.current().nextDouble(), clock),
+                clock);
     }
 
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
@@ -50,7 +75,8 @@ public final class SqsBatchProcessor {
                 WorkOutcome outcome = handleOne(message, context, handler);
                 log(outcome);
                 measure(message, outcome);
-                if (outcome instanceof WorkOutcome.Retry) {
+                if (outcome instanceof WorkOutcome.Retry retry) {
+                    retries.retryLater(message, retry.failure());
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }

@@ -1,6 +1,7 @@
 package dev.assetflow.aws.sqs;
 
 import dev.assetflow.aws.SdkFailures;
+import dev.assetflow.domain.failure.DeadLetterTriage;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
@@ -26,7 +27,7 @@ public final class DeadLetterParking {
 
     /** @param sourceQueueArn the record's eventSourceARN; its last segment is the queue name */
     public void park(String sourceQueueArn, String body, Failure failure) {
-        String queueName = sourceQueueArn == null ? "" : sourceQueueArn.substring(sourceQueueArn.lastIndexOf(':') + 1);
+        String queueName = SqsQueues.nameOf(sourceQueueArn);
         String url = deadLetterUrlBySourceQueueName.get(queueName);
         if (url == null) {
             throw new FailureException(Failure.of(FailureCategory.CONFIGURATION,
@@ -35,9 +36,9 @@ public final class DeadLetterParking {
         try {
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(body.isEmpty() ? "(empty message body)" : body)
                     .messageAttributes(Map.of(
-                            "failureCategory", SqsWorkDispatcher.text(failure.category().name()),
-                            "failureReason", SqsWorkDispatcher.text(truncate(failure.reason())),
-                            "sourceQueue", SqsWorkDispatcher.text(queueName))));
+                            DeadLetterTriage.CATEGORY_ATTRIBUTE, SqsWorkDispatcher.text(failure.category().name()),
+                            DeadLetterTriage.REASON_ATTRIBUTE, SqsWorkDispatcher.text(truncate(failure.reason())),
+                            DeadLetterTriage.SOURCE_QUEUE_ATTRIBUTE, SqsWorkDispatcher.text(queueName))));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "park message in " + url);
         }

@@ -21,8 +21,11 @@ class SqsBatchProcessorTest {
         SQSEvent event = event("done", "duplicate", "settled", "retry", "transient-exception", "bug", "last");
         List<String> handled = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        List<String> retried = new ArrayList<>();
+        RetryScheduler scheduler = (message, failure) -> retried.add(message.getMessageId() + " " + failure.category());
 
-        SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(event, null, (message, context) -> {
+        SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
+                scheduler, Clock.systemUTC()).process(event, null, (message, context) -> {
             handled.add(message.getMessageId());
             return switch (message.getBody()) {
                 case "duplicate" -> new WorkOutcome.Duplicate("seen");
@@ -38,6 +41,7 @@ class SqsBatchProcessorTest {
                 "id-transient-exception", "id-bug", "id-last");
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("id-retry", "id-transient-exception", "id-bug");
+        assertThat(retried).containsExactly("id-retry TRANSIENT", "id-transient-exception TRANSIENT", "id-bug INTERNAL");
         assertThat(lines).filteredOn(line -> line.contains("\"Records\":1")).hasSize(7);
         assertThat(lines).filteredOn(line -> line.contains("\"Failures\":1")).hasSize(4);
         assertThat(lines).anyMatch(line -> line.contains("\"Category\":\"INTERNAL\""));
@@ -46,7 +50,8 @@ class SqsBatchProcessorTest {
     @Test
     void anEmptyEventHasNoFailures() {
         List<String> lines = new ArrayList<>();
-        assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()), Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new WorkOutcome.Done("x"))
+        assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
+                (message, failure) -> { throw new AssertionError("nothing to retry"); }, Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new WorkOutcome.Done("x"))
                 .getBatchItemFailures()).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.assetflow.domain.asset;
 
 import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureClass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +35,15 @@ public record Asset(
         HistoryEntry entry = new HistoryEntry(null, AssetState.RECEIVED, now, by, "upload received", null, null);
         return new Asset(id, AssetState.RECEIVED, source, declaredType, null, null, Map.of(), null, null, now, now,
                 false, List.of(entry));
+    }
+
+    /**
+     * FAILED for a reason that was never the input's fault (its message was dead-lettered after
+     * transient, configuration or internal failures): a redrive of that message may run it again.
+     * An asset whose input is bad stays FAILED for good.
+     */
+    public boolean reopenable() {
+        return state == AssetState.FAILED && failure != null
+                && failure.category().failureClass() != FailureClass.PERMANENT_INPUT;
     }
 }

@@ -2,9 +2,11 @@ package dev.assetflow.domain.ports;
 
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.AssetState;
 import dev.assetflow.domain.asset.Rendition;
 import dev.assetflow.domain.asset.Transition;
 import dev.assetflow.domain.asset.TransitionOutcome;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,14 @@ public interface AssetRepository {
      * the same write. A stale {@code current} yields AlreadyThere or Refused after a fresh read.
      */
     TransitionOutcome transition(Asset current, Transition transition);
+
+    /**
+     * Puts a {@link Asset#reopenable() reopenable} FAILED asset back to {@code to} (RECEIVED for
+     * ingest, QUEUED for a worker) when its dead-lettered message is redriven: clears its failure and
+     * its terminal-event flag, and records the move in its history. Conditional on the stored asset
+     * still being reopenable; returns the asset as stored after the attempt.
+     */
+    Asset reopen(Asset failed, AssetState to, Instant at, String by);
 
     /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
     void recordMedia(AssetId id, Map<String, Object> media);

@@ -58,6 +58,9 @@ public final class RenditionWorkflow {
     }
 
     public WorkOutcome run(Asset asset, WorkMessage work, Instant deadline, Renderer renderer) {
+        if (asset.reopenable()) { // only a redrive brings back the message of an asset that triage failed
+            asset = assets.reopen(asset, AssetState.QUEUED, clock.instant(), worker);
+        }
         if (asset.state().isTerminal()) {
             outbox.announceTerminal(asset);
             return new WorkOutcome.Duplicate(asset.id() + " is already " + asset.state());

@@ -1,0 +1,160 @@
+package dev.assetflow.dlqtriage;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
+import dev.assetflow.aws.dynamodb.DynamoFailureLog;
+import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.aws.sns.SnsEventPublisher;
+import dev.assetflow.aws.sqs.DeadLetterQueue;
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.AssetState;
+import dev.assetflow.domain.asset.Transition;
+import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.failure.DeadLetterTriage;
+import dev.assetflow.domain.failure.FailedMessage;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.ports.AssetRepository;
+import dev.assetflow.domain.ports.FailureLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One sweep over every dead-letter queue. Each message not triaged yet gets its failure named
+ * ({@link DeadLetterTriage}); its asset, if it has one that is still on its way, goes FAILED with that
+ * failure and {@code asset.failed} is announced; the failure record is written last, so a sweep that
+ * dies half way is simply repeated by the next one. Messages stay in their DLQ.
+ */
+final class DlqTriageService {
+    private static final Logger LOG = LoggerFactory.getLogger(DlqTriageService.class);
+    private static final String BY = "dlq-triage";
+    /** Left at the end of an invocation, so that the last batch is handled before the function's timeout. */
+    private static final Duration END_MARGIN = Duration.ofSeconds(5);
+
+    private final List<DeadLetterQueue> queues;
+    private final FailureLog failures;
+    private final AssetRepository assets;
+    private final EventOutbox outbox;
+    private final PipelineMetrics metrics;
+    private final Duration hideFor;
+    private final Clock clock;
+
+    DlqTriageService(List<DeadLetterQueue> queues, FailureLog failures, AssetRepository assets, EventOutbox outbox,
+            PipelineMetrics metrics, Duration hideFor, Clock clock) {
+        this.queues = List.copyOf(queues);
+        this.failures = failures;
+        this.assets = assets;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.hideFor = hideFor;
+        this.clock = clock;
+    }
+
+    static DlqTriageService wire(AwsClients clients, DlqTriageConfig config, Map<String, String> environment) {
+        Clock clock = Clock.systemUTC();
+        AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
+        List<DeadLetterQueue> queues = config.deadLetterQueueUrls().entrySet().stream()
+                .map(e -> new DeadLetterQueue(clients.sqs(), e.getKey(), e.getValue())).toList();
+        return new DlqTriageService(queues, new DynamoFailureLog(clients.dynamoDb(), config.failuresTable()), assets,
+                new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
+                PipelineMetrics.forStage(BY, environment), Duration.ofSeconds(60), clock);
+    }
+
+    /** What one sweep did. */
+    record Report(int received, int triaged, int alreadyTriaged, int assetsFailed, int errors) {
+        Map<String, Integer> asMap() {
+            Map<String, Integer> map = new LinkedHashMap<>();
+            map.put("received", received);
+            map.put("triaged", triaged);
+            map.put("alreadyTriaged", alreadyTriaged);
+            map.put("assetsFailed", assetsFailed);
+            map.put("errors", errors);
+            return map;
+        }
+    }
+
+    Report sweep(Context context) {
+        Instant deadline = clock.instant().plusMillis(context == null ? 50_000 : context.getRemainingTimeInMillis())
+                .minus(END_MARGIN);
+        int[] counts = new int[5];
+        for (DeadLetterQueue queue : queues) {
+            try {
+                if (queue.approximateDepth() == 0) {
+                    continue;
+                }
+                List<DeadLetterQueue.Received> batch;
+                while (clock.instant().isBefore(deadline) && !(batch = queue.receive(10, hideFor)).isEmpty()) {
+                    for (DeadLetterQueue.Received received : batch) {
+                        counts[0]++;
+                        counts[triage(received)]++;
+                    }
+                }
+            } catch (FailureException e) {
+                counts[4]++;
+                LOG.warn("could not read dead-letter queue {}; the next sweep tries again: {}", queue.url(), e.failure());
+            }
+        }
+        return new Report(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /** @return the index of the count it adds to: 1 triaged, 2 already triaged, 3 triaged and failed its asset, 4 error */
+    private int triage(DeadLetterQueue.Received received) {
+        DeadLetterTriage.DeadLetter letter = received.letter();
+        MDC.put("messageId", letter.messageId());
+        try {
+            Optional<FailedMessage> recorded = failures.find(letter.messageId());
+            if (recorded.isPresent() && recorded.get().status() == FailedMessage.Status.DEAD_LETTERED) {
+                return 2;
+            }
+            FailedMessage failed = DeadLetterTriage.triage(letter, recorded, clock.instant());
+            if (failed.assetId() != null) {
+                MDC.put("assetId", failed.assetId());
+            }
+            boolean assetFailed = failed.assetId() != null && !DeadLetterTriage.isAssetEvent(letter.body())
+                    && failAsset(new AssetId(failed.assetId()), failed);
+            if (!failures.recordDeadLettered(failed)) {
+                return 2;
+            }
+            metrics.record("DeadLettered", failed.lastFailure().category().name(),
+                    letter.sentAt() == null ? null : Duration.between(letter.sentAt(), clock.instant()).toMillis());
+            LOG.error("dead letter from {} ({}, {} deliveries): {}", failed.sourceQueue(), failed.stage(),
+                    failed.attempts(), failed.lastFailure());
+            return assetFailed ? 3 : 1;
+        } catch (FailureException e) {
+            LOG.warn("could not triage dead letter {}; the next sweep tries again: {}", letter.messageId(), e.failure());
+            return 4;
+        } finally {
+            MDC.remove("messageId");
+            MDC.remove("assetId");
+        }
+    }
+
+    /** FAILED with the dead letter's failure, and announced; true if the asset was still on its way. */
+    private boolean failAsset(AssetId id, FailedMessage failed) {
+        Optional<Asset> found = assets.find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Asset asset = found.get();
+        if (asset.state().isTerminal()) {
+            outbox.announceTerminal(asset); // completes an announcement a crashed sweep left undone
+            return false;
+        }
+        Failure failure = Failure.of(failed.lastFailure().category(), "dead-lettered from " + failed.sourceQueue()
+                + ": " + failed.lastFailure().reason());
+        Asset stored = assets.transition(asset, Transition.to(AssetState.FAILED, clock.instant(), BY, "")
+                .withFailure(failure)).asset();
+        outbox.announceTerminal(stored);
+        return stored.state() == AssetState.FAILED;
+    }
+}
