@@ -10,17 +10,14 @@ import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.Rendition;
 import dev.assetflow.domain.json.Json;
-import dev.assetflow.ingest.IngestHandler;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.runtime.LocalContext;
 import dev.assetflow.videoworker.VideoWorkerHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,7 +29,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A video worker that dies half way through a job (its S3 connection breaks while uploading the
@@ -78,36 +74,13 @@ class WorkerCrashIT {
                 .hasSize(7).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     }
 
-    /** Ingests a video with the real ingest handler, but sends its work to a private queue this test reads. */
     private static SQSEvent.SQSMessage workMessageFor(LocalStackExtension.Fixture fx, Path video) {
-        String bucket = fx.stack().resources().bucketName("uploads");
-        String key = "staging/" + UUID.randomUUID() + "/resume.mp4";
-        var put = fx.stack().clients().s3().putObject(b -> b.bucket(bucket).key(key).contentType("video/mp4"), video);
-        String privateQueue = fx.stack().clients().sqs().createQueue(b -> b.queueName("crash-" + UUID.randomUUID())).queueUrl();
-        Map<String, String> environment = new HashMap<>(fx.stack().environmentOf("ingest"));
-        environment.put("WORK_QUEUES", "{\"video/standard\":\"" + privateQueue + "\"}");
-        SQSEvent.SQSMessage notification = record(fx.stack().resources().queueArn("ingest"),
-                S3Events.objectCreated(bucket, key, put.eTag(), video.toFile().length()));
-        assertThat(new IngestHandler(fx.stack().clients(), environment).handleRequest(event(notification),
-                new LocalContext("ingest", 1024, 30)).getBatchItemFailures()).isEmpty();
-        List<Message> messages = fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(privateQueue).waitTimeSeconds(5)).messages();
-        assertThat(messages).hasSize(1);
-        return record(fx.stack().resources().queueArn("video-standard"), messages.get(0).body());
-    }
-
-    private static SQSEvent.SQSMessage record(String queueArn, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        message.setEventSourceArn(queueArn);
-        return message;
+        return StagedWork.record(fx.stack().resources().queueArn("video-standard"),
+                StagedWork.workMessageBody(fx, video, "video/mp4", "video/standard"));
     }
 
     private static SQSEvent event(SQSEvent.SQSMessage message) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        return StagedWork.event(message);
     }
 
     private static Map<String, Rendition> checkpoints(LocalStackExtension.Fixture fx, String assetId) {

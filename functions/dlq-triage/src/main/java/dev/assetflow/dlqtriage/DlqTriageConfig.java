@@ -1,6 +1,7 @@
 package dev.assetflow.dlqtriage;
 
 import dev.assetflow.aws.lambda.Env;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -8,11 +9,13 @@ import java.util.Map;
  * URL), the tables it records in and the topic it announces failed assets on.
  */
 record DlqTriageConfig(Map<String, String> deadLetterQueueUrls, String assetsTable, String failuresTable,
-        String eventsTopicArn) {
+        String eventsTopicArn, Duration hideFor) {
 
     static DlqTriageConfig from(Map<String, String> environment) {
         Env env = new Env(environment);
         return new DlqTriageConfig(env.jsonMap("DEAD_LETTER_QUEUE_URLS"), env.required("ASSETS_TABLE"),
-                env.required("FAILURES_TABLE"), env.required("EVENTS_TOPIC_ARN"));
+                env.required("FAILURES_TABLE"), env.required("EVENTS_TOPIC_ARN"),
+                // how long a sweep hides what it read; then the redrive command (or the next sweep) sees it again
+                env.seconds("DEAD_LETTER_HIDE_SECONDS", 60));
     }
 }

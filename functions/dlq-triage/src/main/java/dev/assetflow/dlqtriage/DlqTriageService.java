@@ -67,7 +67,7 @@ final class DlqTriageService {
                 .map(e -> new DeadLetterQueue(clients.sqs(), e.getKey(), e.getValue())).toList();
         return new DlqTriageService(queues, new DynamoFailureLog(clients.dynamoDb(), config.failuresTable()), assets,
                 new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
-                PipelineMetrics.forStage(BY, environment), Duration.ofSeconds(60), clock);
+                PipelineMetrics.forStage(BY, environment), config.hideFor(), clock);
     }
 
     /** What one sweep did. */
@@ -96,7 +96,15 @@ final class DlqTriageService {
                 while (clock.instant().isBefore(deadline) && !(batch = queue.receive(10, hideFor)).isEmpty()) {
                     for (DeadLetterQueue.Received received : batch) {
                         counts[0]++;
-                        counts[triage(received)]++;
+                        switch (triage(received)) {
+                            case TRIAGED -> counts[1]++;
+                            case ALREADY_TRIAGED -> counts[2]++;
+                            case TRIAGED_AND_ASSET_FAILED -> {
+                                counts[1]++;
+                                counts[3]++;
+                            }
+                            case ERROR -> counts[4]++;
+                        }
                     }
                 }
             } catch (FailureException e) {
@@ -107,14 +115,15 @@ final class DlqTriageService {
         return new Report(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
-    /** @return the index of the count it adds to: 1 triaged, 2 already triaged, 3 triaged and failed its asset, 4 error */
-    private int triage(DeadLetterQueue.Received received) {
+    private enum Result { TRIAGED, ALREADY_TRIAGED, TRIAGED_AND_ASSET_FAILED, ERROR }
+
+    private Result triage(DeadLetterQueue.Received received) {
         DeadLetterTriage.DeadLetter letter = received.letter();
         MDC.put("messageId", letter.messageId());
         try {
             Optional<FailedMessage> recorded = failures.find(letter.messageId());
             if (recorded.isPresent() && recorded.get().status() == FailedMessage.Status.DEAD_LETTERED) {
-                return 2;
+                return Result.ALREADY_TRIAGED;
             }
             FailedMessage failed = DeadLetterTriage.triage(letter, recorded, clock.instant());
             if (failed.assetId() != null) {
@@ -123,16 +132,16 @@ final class DlqTriageService {
             boolean assetFailed = failed.assetId() != null && !DeadLetterTriage.isAssetEvent(letter.body())
                     && failAsset(new AssetId(failed.assetId()), failed);
             if (!failures.recordDeadLettered(failed)) {
-                return 2;
+                return Result.ALREADY_TRIAGED;
             }
             metrics.record("DeadLettered", failed.lastFailure().category().name(),
                     letter.sentAt() == null ? null : Duration.between(letter.sentAt(), clock.instant()).toMillis());
             LOG.error("dead letter from {} ({}, {} deliveries): {}", failed.sourceQueue(), failed.stage(),
                     failed.attempts(), failed.lastFailure());
-            return assetFailed ? 3 : 1;
+            return assetFailed ? Result.TRIAGED_AND_ASSET_FAILED : Result.TRIAGED;
         } catch (FailureException e) {
             LOG.warn("could not triage dead letter {}; the next sweep tries again: {}", letter.messageId(), e.failure());
-            return 4;
+            return Result.ERROR;
         } finally {
             MDC.remove("messageId");
             MDC.remove("assetId");
