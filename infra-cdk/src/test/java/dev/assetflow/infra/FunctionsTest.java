@@ -69,6 +69,26 @@ class FunctionsTest {
     }
 
     @Test
+    void dlqTriageRunsEveryMinuteOnItsAliasAndMayReadEveryDeadLetterQueue() {
+        template().resourceCountIs("AWS::Events::Rule", 2); // the MediaConvert job-state rule and this schedule
+        template().hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "ScheduleExpression", "rate(1 minute)", "State", "ENABLED")));
+        Map<String, Object> rule = resources("AWS::Events::Rule").values().stream()
+                .filter(r -> properties(r).containsKey("ScheduleExpression")).findFirst().orElseThrow();
+        assertThat(properties(rule).get("Targets").toString()).contains("DlqTriageLive");
+        String triagePolicy = resources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("FunctionsDlqTriage") || e.getKey().contains("DlqTriage"))
+                .map(e -> properties(e.getValue()).toString()).findFirst().orElseThrow();
+        assertThat(triagePolicy).contains("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility")
+                .doesNotContain("sqs:SendMessage", "sqs:PurgeQueue");
+        topology.queues().forEach((name, queue) -> {
+            if (queue.hasDeadLetterQueue()) {
+                assertThat(triagePolicy).as("the grant names the DLQ of " + name).contains(Names.pascal(name) + "Dlq");
+            }
+        });
+    }
+
+    @Test
     void consumedQueuesHideMessagesForAtLeastSixFunctionTimeouts() {
         for (QueueSpec queue : topology.queues().values()) {
             if (queue.consumer() != null) {

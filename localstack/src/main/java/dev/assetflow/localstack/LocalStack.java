@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The whole pipeline on one machine: an embedded AWS (the moto server, or the endpoint in
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private final Optional<MotoServer> moto;
     private final URI endpoint;
     private final AwsClients clients;
+    private final AwsClients functionClients;
     private final ProvisionedResources resources;
     private final Map<String, FunctionHost<?, ?>> functions = new HashMap<>();
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
@@ -56,19 +58,26 @@ public final class LocalStack implements AutoCloseable {
      *                         present nothing is started. Defaults to {@code AWS_ENDPOINT_URL}.
      */
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
-            Optional<Duration> scheduleRate) {
+            Optional<Duration> scheduleRate, List<ExecutionInterceptor> functionInterceptors,
+            Optional<Duration> visibilityTimeoutCap) {
+        public Options {
+            functionInterceptors = List.copyOf(functionInterceptors);
+        }
+
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)));
+                    Optional.of(Duration.ofSeconds(10)), List.of(), Optional.empty());
         }
 
         public Options withPrefix(String newPrefix) {
-            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate);
+            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
+                    visibilityTimeoutCap);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
-            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate);
+            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate, functionInterceptors,
+                    visibilityTimeoutCap);
         }
 
         /**
@@ -77,22 +86,42 @@ public final class LocalStack implements AutoCloseable {
          * that invoke them at the moment they choose ({@link LocalStack#runScheduled}).
          */
         public Options withScheduleRate(Duration rate) {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate));
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate), functionInterceptors,
+                    visibilityTimeoutCap);
         }
 
         public Options withoutSchedules() {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty());
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(), functionInterceptors,
+                    visibilityTimeoutCap);
+        }
+
+        /** The functions' AWS clients (not the stack's own) run these interceptors: fault injection. */
+        public Options withFunctionInterceptors(List<ExecutionInterceptor> interceptors) {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, interceptors,
+                    visibilityTimeoutCap);
+        }
+
+        /**
+         * No queue hides a received message longer than {@code cap}: a crashed invocation's batch comes
+         * back in seconds instead of the topology's minutes. Only for runs whose jobs take less than the cap.
+         */
+        public Options withVisibilityTimeoutCap(Duration cap) {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
+                    Optional.of(cap));
         }
     }
 
     private LocalStack(Options options) {
         this.options = options;
-        this.topology = TopologyLoader.load();
+        this.topology = options.visibilityTimeoutCap().map(TopologyLoader.load()::withVisibilityTimeoutCap)
+                .orElseGet(TopologyLoader::load);
         Venv venv = Venv.locate();
         this.moto = options.externalEndpoint().isPresent() ? Optional.empty()
                 : Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")));
         this.endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> options.externalEndpoint().orElseThrow());
         this.clients = new AwsClients(ClientSettings.forEmulator(endpoint, REGION));
+        this.functionClients = options.functionInterceptors().isEmpty() ? clients
+                : new AwsClients(clients.settings().withInterceptors(options.functionInterceptors()));
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
                 Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
         this.api = new HttpApiServer(options.httpPort());
@@ -110,7 +139,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_REGION", REGION); // Lambda sets it for every function
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
-        FunctionHost<Object, Object> host = new FunctionHost<>(name, spec, clients, environment);
+        FunctionHost<Object, Object> host = new FunctionHost<>(name, spec, functionClients, environment);
         functions.put(name, host);
         for (FunctionSpec.HttpRoute route : spec.http()) {
             api.route(route, (FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) (FunctionHost<?, ?>) host);
@@ -184,6 +213,9 @@ public final class LocalStack implements AutoCloseable {
         schedules.forEach(ScheduleRule::close);
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
+        if (functionClients != clients) {
+            functionClients.close();
+        }
         clients.close();
         moto.ifPresent(MotoServer::close);
     }

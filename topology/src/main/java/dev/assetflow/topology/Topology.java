@@ -51,6 +51,15 @@ public record Topology(
         return sources;
     }
 
+    /** The same topology with no queue's visibility timeout above {@code cap} (a local fault-injection run). */
+    public Topology withVisibilityTimeoutCap(java.time.Duration cap) {
+        Map<String, QueueSpec> capped = new java.util.HashMap<>();
+        queues.forEach((name, q) -> capped.put(name, new QueueSpec(q.purpose(),
+                (int) Math.min(q.visibilityTimeoutSeconds(), cap.toSeconds()), q.maxReceiveCount(),
+                q.messageRetentionSeconds(), q.oldestMessageAlarmSeconds(), q.work(), q.consumer())));
+        return new Topology(app, buckets, tables, capped, topics, eventRules, functions);
+    }
+
     /** In {@code deadLetterQueuesOfConsumer}: the dead-letter queues of every queue, consumed or not. */
     public static final String EVERY_CONSUMER = "*";
 

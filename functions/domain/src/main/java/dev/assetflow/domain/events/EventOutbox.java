@@ -2,6 +2,7 @@ package dev.assetflow.domain.events;
 
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.Rendition;
+import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.AssetRepository;
 import dev.assetflow.domain.ports.EventPublisher;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.Clock;
  * eventId. The flag makes every later duplicate delivery a no-op.
  */
 public final class EventOutbox {
+    private static final int FLAG_WRITE_ATTEMPTS = 4;
     private final AssetRepository assets;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -27,7 +29,7 @@ public final class EventOutbox {
             return;
         }
         publisher.publish(AssetEvents.terminal(asset, clock.instant()));
-        assets.markTerminalAnnounced(asset.id());
+        recordPublished(() -> assets.markTerminalAnnounced(asset.id()));
     }
 
     public void announceRendition(Asset asset, Rendition rendition) {
@@ -35,6 +37,29 @@ public final class EventOutbox {
             return;
         }
         publisher.publish(AssetEvents.renditionReady(asset, rendition, clock.instant()));
-        assets.markRenditionAnnounced(asset.id(), rendition.checkpointKey());
+        recordPublished(() -> assets.markRenditionAnnounced(asset.id(), rendition.checkpointKey()));
+    }
+
+    /**
+     * The event is out: failing to record that now would republish it on the message's retry, so a
+     * transient failure of the flag write is retried here, briefly, before giving up to the retry.
+     */
+    private static void recordPublished(Runnable flagWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flagWrite.run();
+                return;
+            } catch (FailureException e) {
+                if (!e.failure().retryable() || attempt >= FLAG_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

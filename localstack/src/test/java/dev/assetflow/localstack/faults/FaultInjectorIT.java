@@ -1,0 +1,47 @@
+package dev.assetflow.localstack.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.localstack.LocalStackExtension;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+@ExtendWith(LocalStackExtension.class)
+class FaultInjectorIT {
+
+    @Test
+    void everyAttemptFailsAtRateOneAndTheSdkRetriesThem(LocalStackExtension.Fixture fx) {
+        FaultInjector always = new FaultInjector(1.0, 7);
+        try (AwsClients faulty = new AwsClients(fx.stack().clients().settings().withInterceptors(List.of(always)))) {
+            assertThatThrownBy(() -> faulty.sqs().listQueues()).isInstanceOf(AwsServiceException.class)
+                    .satisfies(e -> assertThat(((AwsServiceException) e).retryable()).isTrue());
+        }
+        assertThat(always.attempts()).as("the SDK's standard retry mode tries 3 times").isEqualTo(3);
+        assertThat(always.injected()).isEqualTo(3);
+    }
+
+    @Test
+    void theSameSeedInjectsTheSameFaults(LocalStackExtension.Fixture fx) {
+        assertThat(run(fx, 42)).isEqualTo(run(fx, 42)).isNotEqualTo(run(fx, 43));
+    }
+
+    private static String run(LocalStackExtension.Fixture fx, long seed) {
+        FaultInjector injector = new FaultInjector(0.3, seed);
+        StringBuilder outcomes = new StringBuilder();
+        try (AwsClients faulty = new AwsClients(fx.stack().clients().settings().withInterceptors(List.of(injector)))) {
+            for (int i = 0; i < 40; i++) {
+                try {
+                    faulty.sqs().listQueues();
+                    outcomes.append('.');
+                } catch (AwsServiceException e) {
+                    outcomes.append('x');
+                }
+            }
+        }
+        return outcomes + " " + injector.attempts() + "/" + injector.injected();
+    }
+}
