@@ -5,6 +5,7 @@ import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.image.ImageFormat;
+import dev.assetflow.domain.image.ImageHeader;
 import dev.assetflow.domain.image.ImageProfile;
 import dev.assetflow.domain.image.ImageRenditionPlanner;
 import dev.assetflow.domain.image.ImageRenditionSpec;
@@ -16,6 +17,10 @@ import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.media.ImageInfo;
 import dev.assetflow.media.ImageRenderer;
 import dev.assetflow.media.MediaProbe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +50,11 @@ final class ImageRenditions implements Renderer {
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
         ImageProfile profile = profile(work.route().profile());
+        ImageHeader.read(head(source)).filter(claimed -> claimed.pixels() > maxPixels).ifPresent(claimed -> {
+            throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the image's header claims "
+                    + claimed.width() + "x" + claimed.height() + " = " + claimed.pixels() + " pixels; the limit is "
+                    + maxPixels + " (refused before decoding)"));
+        });
         ImageInfo info = probe.probeImage(source, PROBE_TIMEOUT);
         if (info.pixels() > maxPixels) {
             throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the image is " + info.width() + "x"
@@ -55,6 +65,15 @@ final class ImageRenditions implements Renderer {
                 .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
                 .toList();
         return new RenditionPlan(profile.name(), profile.version(), planned);
+    }
+
+    /** The first 64 KiB: enough for any header's size fields (a JPEG's frame header follows its EXIF). */
+    private static byte[] head(Path source) {
+        try (InputStream in = Files.newInputStream(source)) {
+            return in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -37,11 +37,16 @@ public final class FunctionHost<I, O> {
 
     public O invoke(I event) {
         RequestHandler<I, O> handler = acquire();
+        O result;
         try {
-            return handler.handleRequest(event, new LocalContext(name, spec.memoryMb(), spec.timeoutSeconds()));
-        } finally {
-            release(handler);
+            result = handler.handleRequest(event, new LocalContext(name, spec.memoryMb(), spec.timeoutSeconds()));
+        } catch (RuntimeException e) {
+            release(handler); // an exception is the function's answer: its environment lives on
+            throw e;
         }
+        // an Error (out of memory, a crash) ends the environment as on Lambda: its instance is not reused
+        release(handler);
+        return result;
     }
 
     private RequestHandler<I, O> acquire() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 @ExtendWith(LocalStackExtension.class)
 class FaultInjectorIT {
@@ -18,10 +19,24 @@ class FaultInjectorIT {
         FaultInjector always = new FaultInjector(1.0, 7);
         try (AwsClients faulty = new AwsClients(fx.stack().clients().settings().withInterceptors(List.of(always)))) {
             assertThatThrownBy(() -> faulty.sqs().listQueues()).isInstanceOf(AwsServiceException.class)
-                    .satisfies(e -> assertThat(((AwsServiceException) e).retryable()).isTrue());
+                    .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isIn(400, 503));
         }
         assertThat(always.attempts()).as("the SDK's standard retry mode tries 3 times").isEqualTo(3);
         assertThat(always.injected()).isEqualTo(3);
+    }
+
+    @Test
+    void aWorkerDeathIsAnErrorNothingCatchesAndTheUploadBeforeItStays(LocalStackExtension.Fixture fx) {
+        String bucket = fx.stack().resources().bucketName("renditions");
+        WorkerDeaths deaths = new WorkerDeaths(bucket, 0, 1);
+        try (AwsClients dying = new AwsClients(fx.stack().clients().settings().withInterceptors(List.of(deaths)))) {
+            assertThatThrownBy(() -> dying.s3().putObject(b -> b.bucket(bucket).key("renditions/death-test"),
+                    RequestBody.fromString("made before the death")))
+                    .isInstanceOf(WorkerDeaths.SimulatedDeath.class).hasMessageContaining("before its checkpoint");
+        }
+        assertThat(deaths.deaths()).isEqualTo(1);
+        assertThat(fx.stack().clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key("renditions/death-test")).asUtf8String())
+                .isEqualTo("made before the death");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -180,5 +182,54 @@ public final class SampleMedia {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A PNG whose header claims {@code width} × {@code height} (e.g. 60000 × 60000, 3.6 gigapixels),
+     * with a valid header checksum and almost no pixel data: a decompression bomb's calling card,
+     * which must be refused on the header, before anything is decoded.
+     */
+    public static Path pngClaiming(Path out, int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            png.write(chunk("IHDR", header.array()));
+            png.write(chunk("IDAT", new byte[] {0x78, (byte) 0x9C, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01}));
+            png.write(chunk("IEND", new byte[0]));
+            return Files.write(out, png.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        CRC32 crc = new CRC32();
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(typeBytes);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
+                .putInt((int) crc.getValue()).array();
+    }
+
+    /** Bytes from a seeded random: no format at all. */
+    public static Path randomBytes(Path out, int length, long seed) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        try {
+            return Files.write(out, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An SVG that, parsed naively, would read a local file through an external entity (XXE). */
+    public static Path svgWithExternalEntity(Path out) {
+        return text(out, """
+                <?xml version="1.0" standalone="no"?>
+                <!DOCTYPE svg [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+                <svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text x="0" y="20">&secret;</text></svg>
+                """);
     }
 }
