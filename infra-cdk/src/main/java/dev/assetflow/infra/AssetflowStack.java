@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
@@ -25,6 +26,7 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.SqsDestination;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -86,6 +88,9 @@ public final class AssetflowStack extends Stack {
         output("DashboardName", operations.dashboard().getDashboardName(), "CloudWatch dashboard");
         output("RoutingRulesParameter", rules.getParameterName(), "SSM parameter holding the routing rules");
         output("MediaConvertRoleArn", mediaConvert.role().getRoleArn(), "Role MediaConvert jobs assume");
+        output("DeadLetterQueueUrls", Fn.join(" ", messaging.deadLetterQueues().values().stream().map(Queue::getQueueUrl)
+                .sorted().toList()), "Every dead-letter queue, space-separated: scripts/redrive --queue URL ...");
+        output("FailuresTable", tables.table("failures").getTableName(), "Failed messages, triaged and redriven: scripts/redrive --failures-table");
     }
 
     private void notifications(Topology topology, Storage storage, Messaging messaging) {

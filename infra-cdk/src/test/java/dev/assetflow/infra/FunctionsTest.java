@@ -86,6 +86,14 @@ class FunctionsTest {
                 assertThat(triagePolicy).as("the grant names the DLQ of " + name).contains(Names.pascal(name) + "Dlq");
             }
         });
+        // what scripts/redrive needs on AWS
+        String outputs = template().toJSON().get("Outputs").toString();
+        assertThat(outputs).contains("DeadLetterQueueUrls", "FailuresTable");
+        topology.queues().forEach((name, queue) -> {
+            if (queue.hasDeadLetterQueue()) {
+                assertThat(outputs).as("the DLQ of " + name + " is listed").contains(Names.pascal(name) + "Dlq");
+            }
+        });
     }
 
     @Test

@@ -80,7 +80,7 @@ class BadInputIT {
         return Uploads.settled(client, Uploads.upload(client, name, type, file));
     }
 
-    private static void assertOutcome(LocalStackExtension.Fixture fx, JsonNode asset, String state, String category, String event) {
+    static void assertOutcome(LocalStackExtension.Fixture fx, JsonNode asset, String state, String category, String event) {
         String assetId = asset.path("assetId").asText();
         assertThat(asset.path("state").asText()).isEqualTo(state);
         assertThat(asset.path("failure").path("category").asText()).isEqualTo(category);
@@ -108,7 +108,18 @@ class BadInputIT {
         return false;
     }
 
-    private static Message findInDeadLetterQueue(LocalStackExtension.Fixture fx, String queue, String body) {
+    /** What a DLQ holds now (received without hiding it). */
+    static List<Message> deadLetters(LocalStackExtension.Fixture fx, String queue) {
+        String dlq = fx.stack().resources().deadLetterQueueUrl(queue);
+        java.util.Map<String, Message> seen = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(0).messageAttributeNames("All")).messages().forEach(m -> seen.put(m.messageId(), m));
+        }
+        return List.copyOf(seen.values());
+    }
+
+    static Message findInDeadLetterQueue(LocalStackExtension.Fixture fx, String queue, String body) {
         String dlq = fx.stack().resources().deadLetterQueueUrl(queue);
         for (int i = 0; i < 20; i++) {
             for (Message m : fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10)

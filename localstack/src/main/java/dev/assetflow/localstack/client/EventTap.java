@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -37,11 +38,14 @@ public final class EventTap {
                 continue;
             }
             quietSince = Instant.now();
+            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
             for (Message message : messages) {
                 JsonNode event = parse(message.body());
                 byAsset.computeIfAbsent(event.path("assetId").asText("?"), k -> new ArrayList<>()).add(event);
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(deletes.size()))
+                        .receiptHandle(message.receiptHandle()).build());
             }
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(deletes));
         }
         return this;
     }
