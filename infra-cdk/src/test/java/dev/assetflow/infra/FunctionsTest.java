@@ -70,12 +70,13 @@ class FunctionsTest {
 
     @Test
     void dlqTriageRunsEveryMinuteOnItsAliasAndMayReadEveryDeadLetterQueue() {
-        template().resourceCountIs("AWS::Events::Rule", 2); // the MediaConvert job-state rule and this schedule
-        template().hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
-                "ScheduleExpression", "rate(1 minute)", "State", "ENABLED")));
-        Map<String, Object> rule = resources("AWS::Events::Rule").values().stream()
-                .filter(r -> properties(r).containsKey("ScheduleExpression")).findFirst().orElseThrow();
-        assertThat(properties(rule).get("Targets").toString()).contains("DlqTriageLive");
+        long scheduled = topology.functions().values().stream().filter(f -> f.schedule() != null).count();
+        template().resourceCountIs("AWS::Events::Rule", (int) scheduled + topology.eventRules().size());
+        assertThat(resources("AWS::Events::Rule").values().stream().map(TemplateQueries::properties)
+                .filter(p -> "rate(1 minute)".equals(p.get("ScheduleExpression")) && "ENABLED".equals(p.get("State")))
+                .map(p -> p.get("Targets").toString()))
+                .anyMatch(targets -> targets.contains("DlqTriageLive"))
+                .anyMatch(targets -> targets.contains("BreakerProbeLive"));
         String triagePolicy = resources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("FunctionsDlqTriage") || e.getKey().contains("DlqTriage"))
                 .map(e -> properties(e.getValue()).toString()).findFirst().orElseThrow();

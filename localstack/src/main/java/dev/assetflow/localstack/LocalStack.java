@@ -12,6 +12,7 @@ import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
 import dev.assetflow.localstack.runtime.FunctionHost;
+import dev.assetflow.localstack.runtime.BreakerGate;
 import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -148,12 +150,13 @@ public final class LocalStack implements AutoCloseable {
             schedules.add(new ScheduleRule((FunctionHost<ScheduledEvent, Object>) (FunctionHost<?, ?>) host,
                     scheduleRuleArn(name), REGION, options.scheduleRate().get()));
         }
+        BooleanSupplier gate = BreakerGate.of(name, clients, environment);
         topology.queues().forEach((queueName, queue) -> {
             QueueSpec.ConsumerSpec consumer = queue.consumer();
             if (consumer != null && consumer.function().equals(name)) {
                 mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queueName),
                         resources.queueArn(queueName), REGION, consumer,
-                        (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host).start());
+                        (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host, gate).start());
             }
         });
     }

@@ -14,7 +14,11 @@ public final class MetricsContract {
     /** Milliseconds from a message's arrival on its queue to the end of its handling, by {@link #STAGE}. */
     public static final String LATENCY = "LatencyMs";
 
+    /** Count of circuit-breaker transitions, by {@link #STAGE} and {@link #BREAKER_STATE} (OPEN, HALF_OPEN, CLOSED). */
+    public static final String BREAKER_TRANSITIONS = "BreakerTransitions";
+
     public static final String STAGE = "Stage";
+    public static final String BREAKER_STATE = "BreakerState";
     public static final String OUTCOME = "Outcome";
     public static final String CATEGORY = "Category";
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,20 +37,26 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final String region;
     private final QueueSpec.ConsumerSpec consumer;
     private final FunctionHost<SQSEvent, SQSBatchResponse> function;
+    private final BooleanSupplier enabled;
     private final Semaphore environments;
     private final ExecutorService invocations;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong invocationCount = new AtomicLong();
     private final Thread poller;
 
+    /**
+     * @param enabled asked before every poll: false pauses the mapping, as disabling an event source
+     *                mapping does on AWS (the function's circuit breaker is open)
+     */
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region,
-            QueueSpec.ConsumerSpec consumer, FunctionHost<SQSEvent, SQSBatchResponse> function) {
+            QueueSpec.ConsumerSpec consumer, FunctionHost<SQSEvent, SQSBatchResponse> function, BooleanSupplier enabled) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.consumer = consumer;
         this.function = function;
+        this.enabled = enabled;
         this.environments = new Semaphore(consumer.maxConcurrency());
         this.invocations = Executors.newFixedThreadPool(consumer.maxConcurrency(),
                 Thread.ofPlatform().name(function.name() + "-", 0).daemon().factory());
@@ -69,6 +76,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private void poll() {
         while (running.get()) {
             try {
+                if (!enabled.getAsBoolean()) {
+                    Thread.sleep(1000);
+                    continue;
+                }
                 environments.acquire(); // receive only when an execution environment is free
                 List<Message> messages = receive();
                 if (messages.isEmpty() || !running.get()) {

@@ -8,6 +8,7 @@ import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.dynamodb.DynamoFailureLog;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.sqs.VisibilityBackoff;
+import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +45,13 @@ public final class SqsBatchProcessor {
 
     private final PipelineMetrics metrics;
     private final RetryScheduler retries;
+    private final Optional<CircuitBreaker> breaker;
     private final Clock clock;
 
-    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Clock clock) {
+    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker, Clock clock) {
         this.metrics = metrics;
         this.retries = retries;
+        this.breaker = breaker;
         this.clock = clock;
     }
 
@@ -63,12 +67,19 @@ public final class SqsBatchProcessor {
         FailureLog failures = new DynamoFailureLog(clients.dynamoDb(), env.required("FAILURES_TABLE"));
         return new SqsBatchProcessor(PipelineMetrics.forStage(stage, environment),
                 new VisibilityBackoff(clients.sqs(), failures, policy, stage, () -> ThreadLocalRandom.current().nextDouble(), clock),
-                clock);
+                Breakers.of(stage, clients, environment), clock);
     }
 
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        if (breakerOpen()) {
+            // the circuit opened after this batch was received: hand it back untouched, to wait out the cool-down
+            records.forEach(m -> failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build()));
+            LOG.warn("circuit breaker open: {} records handed back unprocessed", records.size());
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        }
+        long dependencyFailures = 0;
         for (SQSMessage message : records) {
             MDC.put("messageId", message.getMessageId());
             try {
@@ -76,6 +87,7 @@ public final class SqsBatchProcessor {
                 log(outcome);
                 measure(message, outcome);
                 if (outcome instanceof WorkOutcome.Retry retry) {
+                    dependencyFailures++;
                     retries.retryLater(message, retry.failure());
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
@@ -84,7 +96,27 @@ public final class SqsBatchProcessor {
                 MDC.clear();
             }
         }
+        recordInBreaker(records.size(), dependencyFailures);
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private boolean breakerOpen() {
+        try {
+            return breaker.isPresent() && !breaker.get().admitsWork();
+        } catch (FailureException e) {
+            return false; // an unreadable breaker must not stop the work it guards
+        }
+    }
+
+    /** Every retried record failed for a reason of the step's dependencies; bad input is not counted. */
+    private void recordInBreaker(long calls, long failures) {
+        breaker.ifPresent(b -> {
+            try {
+                b.record(calls, failures).ifPresent(transition -> Breakers.announce(b.step(), transition, metrics));
+            } catch (FailureException e) {
+                LOG.warn("could not record the batch in the circuit breaker of {}: {}", b.step(), e.failure());
+            }
+        });
     }
 
     private static WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {

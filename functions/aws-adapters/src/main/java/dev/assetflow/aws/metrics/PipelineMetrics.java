@@ -55,6 +55,14 @@ public final class PipelineMetrics {
         }
     }
 
+    /** The stage's circuit breaker moved to {@code state}. */
+    public void breakerTransition(String state) {
+        ObjectNode transition = document(BREAKER_TRANSITIONS, "Count", BREAKER_STATE);
+        transition.put(BREAKER_STATE, state);
+        transition.put(BREAKER_TRANSITIONS, 1);
+        sink.accept(transition.toString());
+    }
+
     private ObjectNode document(String metric, String unit, String extraDimension) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode aws = root.putObject("_aws");
