@@ -91,6 +91,8 @@ public final class AssetflowStack extends Stack {
         output("DeadLetterQueueUrls", Fn.join(" ", messaging.deadLetterQueues().values().stream().map(Queue::getQueueUrl)
                 .sorted().toList()), "Every dead-letter queue, space-separated: scripts/redrive --queue URL ...");
         output("FailuresTable", tables.table("failures").getTableName(), "Failed messages, triaged and redriven: scripts/redrive --failures-table");
+        output("AssetsTable", tables.table("assets").getTableName(), "Assets and their history: scripts/repair --assets-table");
+        output("WorkQueueUrls", FunctionEnvironment.workQueues(topology, resolver), "Work queues by kind/priority: scripts/repair --work-queues");
     }
 
     private void notifications(Topology topology, Storage storage, Messaging messaging) {

@@ -89,7 +89,7 @@ class FunctionsTest {
         });
         // what scripts/redrive needs on AWS
         String outputs = template().toJSON().get("Outputs").toString();
-        assertThat(outputs).contains("DeadLetterQueueUrls", "FailuresTable");
+        assertThat(outputs).contains("DeadLetterQueueUrls", "FailuresTable", "AssetsTable", "WorkQueueUrls");
         topology.queues().forEach((name, queue) -> {
             if (queue.hasDeadLetterQueue()) {
                 assertThat(outputs).as("the DLQ of " + name + " is listed").contains(Names.pascal(name) + "Dlq");

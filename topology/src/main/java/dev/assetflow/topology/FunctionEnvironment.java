@@ -25,13 +25,18 @@ public final class FunctionEnvironment {
             case QUEUE -> resolver.queueUrl(value.queue());
             case TOPIC -> resolver.topicArn(value.topic());
             case TOOL -> resolver.toolPath(value.tool());
-            case WORK_QUEUES -> jsonObject(topology.queues().entrySet().stream()
-                    .filter(e -> e.getValue().work() != null)
-                    .collect(Collectors.toMap(e -> e.getValue().work().key(), e -> resolver.queueUrl(e.getKey()),
-                            (a, b) -> a, TreeMap::new)));
+            case WORK_QUEUES -> workQueues(topology, resolver);
             case DEAD_LETTER_QUEUES -> jsonObject(topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).stream()
                     .collect(Collectors.toMap(resolver::queueName, resolver::deadLetterQueueUrl, (a, b) -> a, TreeMap::new)));
         };
+    }
+
+    /** Work-queue key ({@code image/critical}) → queue URL, as JSON: what ingest and the repair command use. */
+    public static String workQueues(Topology topology, ResourceResolver resolver) {
+        return jsonObject(topology.queues().entrySet().stream()
+                .filter(e -> e.getValue().work() != null)
+                .collect(Collectors.toMap(e -> e.getValue().work().key(), e -> resolver.queueUrl(e.getKey()),
+                        (a, b) -> a, TreeMap::new)));
     }
 
     /**

@@ -50,7 +50,8 @@ final class AudioRenditions implements Renderer {
         double duration = info.durationSeconds();
         return new RenditionPlan(profile.name(), profile.version(), List.of(
                 new RenditionPlan.Planned(AAC, "audio/mp4", null, null, duration),
-                new RenditionPlan.Planned(WAVEFORM, "application/json", profile.waveformWidth(), profile.waveformHeight(), duration)),
+                new RenditionPlan.Planned(WAVEFORM, "application/json", profile.waveformWidth(), profile.waveformHeight(), duration)
+                        .asOptional()),
                 info.summary());
     }
 

@@ -154,8 +154,6 @@ final class AssetIngestion {
     }
 
     private WorkMessage workMessage(Asset asset, String reason) {
-        return new WorkMessage(WorkMessage.SCHEMA_VERSION, asset.id().value(),
-                asset.kind() == null ? MediaKind.OTHER.label() : asset.kind().label(), asset.detectedType(),
-                asset.source(), asset.route(), reason, clock.instant());
+        return WorkMessage.of(asset, reason, clock.instant());
     }
 }

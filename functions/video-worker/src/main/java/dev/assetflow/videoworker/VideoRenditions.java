@@ -75,9 +75,9 @@ public final class VideoRenditions implements Renderer {
         planned.add(new RenditionPlan.Planned(MASTER, HLS, top.width(), top.height(), duration));
         planned.add(new RenditionPlan.Planned(mp4Name(layout.fallback()), "video/mp4", layout.fallback().width(),
                 layout.fallback().height(), duration));
-        planned.add(new RenditionPlan.Planned(POSTER, "image/jpeg", layout.poster().width(), layout.poster().height(), null));
+        planned.add(new RenditionPlan.Planned(POSTER, "image/jpeg", layout.poster().width(), layout.poster().height(), null).asOptional());
         planned.add(new RenditionPlan.Planned(STORYBOARD, "text/vtt", layout.storyboard().spriteWidth(),
-                layout.storyboard().spriteHeight(), duration));
+                layout.storyboard().spriteHeight(), duration).asOptional());
         return new RenditionPlan(layout.profile().name(), layout.profile().version(), planned, layout.media());
     }
 

@@ -112,15 +112,17 @@ public final class DynamoAssetRepository implements AssetRepository {
     }
 
     @Override
-    public Asset reopen(Asset failed, AssetState to, Instant at, String by) {
-        if (!failed.reopenable()) {
-            return failed;
+    public Asset reopen(Asset asset, AssetState to, Instant at, String by) {
+        if (!asset.reopenable() && !asset.repairable()) {
+            return asset;
         }
-        HistoryEntry entry = new HistoryEntry(AssetState.FAILED, to, at, by,
-                "reopened: its dead-lettered message was redriven (" + failed.failure() + ")", null, null);
+        String why = asset.repairable() ? "reopened for a repair of its missing renditions (" + asset.failure() + ")"
+                : "reopened: its dead-lettered message was redriven (" + asset.failure() + ")";
+        HistoryEntry entry = new HistoryEntry(asset.state(), to, at, by, why, null, null);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", s(to.name()));
         values.put(":failed", s(AssetState.FAILED.name()));
+        values.put(":partial", s(AssetState.PARTIAL.name()));
         values.put(":at", s(at.toString()));
         values.put(":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry))));
         List<String> reopenable = new ArrayList<>();
@@ -132,18 +134,34 @@ public final class DynamoAssetRepository implements AssetRepository {
         }
         try {
             UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table)
-                    .key(AssetItems.key(failed.id(), AssetItems.ASSET_SK))
+                    .key(AssetItems.key(asset.id(), AssetItems.ASSET_SK))
                     .updateExpression("SET #state = :to, updatedAt = :at, history = list_append(history, :entry)"
                             + " REMOVE failureCategory, failureReason, terminalAnnounced")
-                    .conditionExpression("#state = :failed AND failureCategory IN (" + String.join(", ", reopenable) + ")")
+                    .conditionExpression("(#state = :failed AND failureCategory IN (" + String.join(", ", reopenable) + "))"
+                            + " OR #state = :partial")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW));
             return AssetItems.toAsset(response.attributes());
         } catch (ConditionalCheckFailedException e) {
-            return find(failed.id()).orElse(failed);
+            return find(asset.id()).orElse(asset);
         } catch (SdkException e) {
-            throw SdkFailures.translate(e, "UpdateItem reopen asset " + failed.id());
+            throw SdkFailures.translate(e, "UpdateItem reopen asset " + asset.id());
+        }
+    }
+
+    /**
+     * Every asset in a state, by a scan of the table: for operator commands (repair), never on a
+     * function's path.
+     */
+    public List<AssetId> idsInState(AssetState state) {
+        try {
+            return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#state = :state AND sk = :asset")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(Map.of(":state", s(state.name()), ":asset", s(AssetItems.ASSET_SK))))
+                    .items().stream().map(item -> AssetItems.toAsset(item).id()).toList();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "Scan assets in state " + state);
         }
     }
 

@@ -46,4 +46,9 @@ public record Asset(
         return state == AssetState.FAILED && failure != null
                 && failure.category().failureClass() != FailureClass.PERMANENT_INPUT;
     }
+
+    /** PARTIAL: its main renditions are there, some optional ones are missing; a repair may make them. */
+    public boolean repairable() {
+        return state == AssetState.PARTIAL;
+    }
 }

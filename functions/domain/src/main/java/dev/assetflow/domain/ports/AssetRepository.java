@@ -28,11 +28,12 @@ public interface AssetRepository {
 
     /**
      * Puts a {@link Asset#reopenable() reopenable} FAILED asset back to {@code to} (RECEIVED for
-     * ingest, QUEUED for a worker) when its dead-lettered message is redriven: clears its failure and
-     * its terminal-event flag, and records the move in its history. Conditional on the stored asset
-     * still being reopenable; returns the asset as stored after the attempt.
+     * ingest, QUEUED for a worker) when its dead-lettered message is redriven, or a
+     * {@link Asset#repairable() repairable} PARTIAL one back to QUEUED for a repair: clears its failure
+     * and its terminal-event flag, and records the move in its history. Conditional on the stored
+     * asset still being so; returns the asset as stored after the attempt.
      */
-    Asset reopen(Asset failed, AssetState to, Instant at, String by);
+    Asset reopen(Asset asset, AssetState to, Instant at, String by);
 
     /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
     void recordMedia(AssetId id, Map<String, Object> media);

@@ -19,11 +19,24 @@ public record RenditionPlan(String profile, int profileVersion, List<Planned> re
         this(profile, profileVersion, renditions, Map.of());
     }
 
-    /** One planned output. {@code width}/{@code height}/{@code durationSeconds} where they apply. */
-    public record Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds) {
+    /**
+     * One planned output. {@code width}/{@code height}/{@code durationSeconds} where they apply. An
+     * {@code optional} one (a poster, a storyboard, a waveform) may fail without failing the asset: it
+     * ends PARTIAL, and the repair command makes what is missing later.
+     */
+    public record Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds,
+            boolean optional) {
+
+        public Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds) {
+            this(name, contentType, width, height, durationSeconds, false);
+        }
 
         public static Planned file(String name, String contentType) {
             return new Planned(name, contentType, null, null, null);
+        }
+
+        public Planned asOptional() {
+            return new Planned(name, contentType, width, height, durationSeconds, true);
         }
     }
 }

@@ -58,7 +58,8 @@ public final class RenditionWorkflow {
     }
 
     public WorkOutcome run(Asset asset, WorkMessage work, Instant deadline, Renderer renderer) {
-        if (asset.reopenable()) { // only a redrive brings back the message of an asset that triage failed
+        if (asset.reopenable() || asset.repairable() && work.requestsRepair()) {
+            // a redrive brings back the message of an asset triage failed; the repair command, a PARTIAL one's
             asset = assets.reopen(asset, AssetState.QUEUED, clock.instant(), worker);
         }
         if (asset.state().isTerminal()) {
@@ -104,6 +105,7 @@ public final class RenditionWorkflow {
         List<RenditionPlan.Planned> missing = plan.renditions().stream().filter(p -> !done.contains(p.name())).toList();
         LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
                 plan.renditions().size() - missing.size());
+        Map<String, Failure> lost = Map.of();
         if (!missing.isEmpty()) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.compareTo(MINIMUM_TIME) < 0) {
@@ -113,17 +115,72 @@ public final class RenditionWorkflow {
             requireSpace(jobDir, renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
             Path outDir = jobDir.resolve("out");
             createDirectories(outDir);
-            for (ProducedRendition produced : renderer.produce(plan, missing, source, outDir, left)) {
-                store(asset, plan, produced);
+            try {
+                renderer.produce(plan, missing, source, outDir, left).forEach(produced -> store(asset, plan, produced));
+            } catch (FailureException e) {
+                if (!degradable(e, missing)) {
+                    throw e;
+                }
+                LOG.warn("asset {}: producing {} renditions in one go failed ({}); producing the required ones, then each"
+                        + " optional one on its own", asset.id(), missing.size(), e.failure());
+                lost = degrade(renderer, asset, plan, missing, source, jobDir, deadline);
             }
         }
         for (Rendition rendition : checkpoints(asset.id(), plan)) {
             outbox.announceRendition(asset, rendition);
         }
-        Asset ready = assets.transition(asset, Transition.to(AssetState.READY, clock.instant(), worker,
-                plan.renditions().size() + " renditions of " + plan.profile() + " v" + plan.profileVersion())).asset();
-        outbox.announceTerminal(ready);
-        return new WorkOutcome.Done(asset.id() + " " + ready.state() + " with " + plan.renditions().size() + " renditions");
+        String summary = plan.renditions().size() - lost.size() + " of " + plan.renditions().size() + " renditions of "
+                + plan.profile() + " v" + plan.profileVersion();
+        Transition end = lost.isEmpty() ? Transition.to(AssetState.READY, clock.instant(), worker, summary)
+                : Transition.to(AssetState.PARTIAL, clock.instant(), worker, summary).withFailure(Failure.of(
+                        lost.values().iterator().next().category(), "missing " + String.join(", ", lost.keySet()) + ": "
+                                + lost.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().reason())
+                                .collect(Collectors.joining("; "))));
+        Asset ended = assets.transition(asset, end).asset();
+        outbox.announceTerminal(ended);
+        return new WorkOutcome.Done(asset.id() + " " + ended.state() + " with " + summary);
+    }
+
+    /** Only optional outputs may be given up, and only for a reason another attempt would not fix. */
+    private static boolean degradable(FailureException e, List<RenditionPlan.Planned> missing) {
+        return e.failure().category().failureClass() != FailureClass.TRANSIENT
+                && missing.stream().anyMatch(RenditionPlan.Planned::optional);
+    }
+
+    /**
+     * The degraded path: the required renditions together (their failure fails the asset, as before),
+     * then every optional one on its own, so one broken output costs only itself.
+     * @return the optional renditions that could not be made, with why
+     */
+    private Map<String, Failure> degrade(Renderer renderer, Asset asset, RenditionPlan plan, List<RenditionPlan.Planned> missing, Path source,
+            Path jobDir, Instant deadline) {
+        List<RenditionPlan.Planned> required = missing.stream().filter(p -> !p.optional()).toList();
+        if (!required.isEmpty()) {
+            renderer.produce(plan, required, source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
+                    .forEach(produced -> store(asset, plan, produced));
+        }
+        Map<String, Failure> lost = new java.util.LinkedHashMap<>();
+        for (RenditionPlan.Planned optional : missing.stream().filter(RenditionPlan.Planned::optional).toList()) {
+            try {
+                renderer.produce(plan, List.of(optional), source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
+                        .forEach(produced -> store(asset, plan, produced));
+            } catch (FailureException e) {
+                if (e.failure().category().failureClass() == FailureClass.TRANSIENT) {
+                    throw e;
+                }
+                LOG.warn("asset {}: optional rendition {} given up: {}", asset.id(), optional.name(), e.failure());
+                lost.put(optional.name(), e.failure());
+            }
+        }
+        return lost;
+    }
+
+    private static Path freshDirectory(Path jobDir) {
+        try {
+            return Files.createTempDirectory(jobDir, "out-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void store(Asset asset, RenditionPlan plan, ProducedRendition produced) {

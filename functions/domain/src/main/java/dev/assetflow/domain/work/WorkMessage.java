@@ -1,5 +1,7 @@
 package dev.assetflow.domain.work;
 
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.asset.RouteInfo;
 import dev.assetflow.domain.asset.SourceObject;
 import java.time.Instant;
@@ -16,7 +18,29 @@ public record WorkMessage(
         SourceObject source,
         RouteInfo route,
         String reason,
-        Instant enqueuedAt) {
+        Instant enqueuedAt,
+        Boolean repair) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public WorkMessage(int schemaVersion, String assetId, String kind, String mimeType, SourceObject source, RouteInfo route,
+            String reason, Instant enqueuedAt) {
+        this(schemaVersion, assetId, kind, mimeType, source, route, reason, enqueuedAt, null);
+    }
+
+    /** The work for an asset as it is recorded: what ingest sends, and what a repair sends again. */
+    public static WorkMessage of(Asset asset, String reason, Instant at) {
+        return new WorkMessage(SCHEMA_VERSION, asset.id().value(),
+                asset.kind() == null ? MediaKind.OTHER.label() : asset.kind().label(), asset.detectedType(),
+                asset.source(), asset.route(), reason, at);
+    }
+
+    /** Sent by the repair command: produce what a PARTIAL asset is missing. */
+    public boolean requestsRepair() {
+        return Boolean.TRUE.equals(repair);
+    }
+
+    public WorkMessage asRepair(Instant at) {
+        return new WorkMessage(schemaVersion, assetId, kind, mimeType, source, route, "repair", at, true);
+    }
 }

@@ -1,0 +1,91 @@
+package dev.assetflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assetflow.domain.json.Json;
+import dev.assetflow.localstack.client.AssetflowClient;
+import dev.assetflow.localstack.runtime.LocalContext;
+import dev.assetflow.ops.RepairCommand;
+import dev.assetflow.videoworker.VideoWorkerHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Graceful degradation: a video whose storyboard cannot be made (its profile asks for a sprite wider
+ * than JPEG allows, so ffmpeg refuses it) still gets its ladder, MP4 and poster, and ends PARTIAL with
+ * the storyboard listed as missing; the repair command then has the running stack's video worker make
+ * only the storyboard, and the asset ends READY with every rendition announced exactly once.
+ */
+@ExtendWith(LocalStackExtension.class)
+class DegradationIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingOptionalOutputLeavesTheAssetPartialAndRepairMakesOnlyWhatIsMissing(LocalStackExtension.Fixture fx) throws Exception {
+        Path profiles = dir.resolve("profiles.json");
+        String bundled = Files.readString(Path.of("..", "config", "profiles.json"));
+        Files.writeString(profiles, bundled.replace("\"thumbWidth\": 160", "\"thumbWidth\": 6600")
+                .replace("\"intervalSeconds\": 2", "\"intervalSeconds\": 1"));
+        assertThat(Files.readString(profiles)).contains("\"thumbWidth\": 6600");
+        String body = StagedWork.workMessageBody(fx, TestMedia.SAMPLES.video(dir.resolve("wide.mp4"), 10, 640, 160, 1, 0),
+                "video/mp4", "video/standard");
+        String assetId = Json.mapper().readTree(body).path("assetId").asText();
+        Map<String, String> environment = new HashMap<>(fx.stack().environmentOf("video-worker"));
+        environment.put("PROFILES", "file:" + profiles);
+
+        SQSBatchResponse response = new VideoWorkerHandler(fx.stack().clients(), environment).handleRequest(
+                StagedWork.event(StagedWork.record(fx.stack().resources().queueArn("video-standard"), body)),
+                new LocalContext("video-worker", 3008, 900));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        AssetflowClient api = new AssetflowClient(fx.stack().apiEndpoint());
+        JsonNode partial = api.asset(assetId).body();
+        assertThat(partial.path("state").asText()).isEqualTo("PARTIAL");
+        assertThat(partial.at("/failure/reason").asText()).startsWith("missing storyboard: storyboard:");
+        assertThat(names(partial)).contains("hls/master", "poster").anyMatch(n -> n.startsWith("mp4/"))
+                .doesNotContain("storyboard");
+        fx.notifications().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        assertThat(fx.notifications().count(assetId, "asset.partial")).isEqualTo(1);
+        assertThat(ImagePipelineIT.originalExists(fx, partial)).isTrue();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = RepairCommand.run(Map.of("--endpoint", fx.stack().awsEndpoint().toString(),
+                "--prefix", fx.stack().resources().names().prefix(), "--asset", assetId), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        JsonNode ready = Uploads.settled(api, assetId);
+        for (int i = 0; i < 300 && !ready.path("state").asText().equals("READY"); i++) {
+            Thread.sleep(200);
+            ready = api.asset(assetId).body();
+        }
+        assertThat(ready.path("state").asText()).as(ready.toString()).isEqualTo("READY");
+        assertThat(names(ready)).contains("storyboard", "poster", "hls/master");
+        assertThat(ready.has("failure")).isFalse();
+        assertThat(ready.path("history").findValuesAsText("to")).containsSubsequence("PROCESSING", "PARTIAL", "QUEUED", "PROCESSING", "READY");
+        fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        Map<String, Long> announced = fx.searchIndex().eventsFor(assetId).stream()
+                .filter(e -> e.path("type").asText().equals("rendition.ready"))
+                .collect(Collectors.groupingBy(e -> e.at("/rendition/name").asText(), Collectors.counting()));
+        assertThat(announced.keySet()).containsExactlyInAnyOrderElementsOf(names(ready));
+        assertThat(announced.values()).as("each rendition announced once, across both runs").containsOnly(1L);
+        assertThat(fx.searchIndex().count(assetId, "asset.ready")).isEqualTo(1);
+    }
+
+    private static java.util.List<String> names(JsonNode asset) {
+        return StreamSupport.stream(asset.path("renditions").spliterator(), false).map(r -> r.path("name").asText()).toList();
+    }
+}
