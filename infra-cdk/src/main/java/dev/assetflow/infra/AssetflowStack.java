@@ -5,6 +5,8 @@ import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -38,6 +42,7 @@ import software.constructs.Construct;
  */
 public final class AssetflowStack extends Stack {
     private final Map<String, PipelineFunction.Deployed> functions = new LinkedHashMap<>();
+    private final Map<String, List<String>> mappingArns = new HashMap<>();
 
     public AssetflowStack(Construct scope, String id, StackProps props, Topology topology) {
         super(scope, id, props);
@@ -64,6 +69,8 @@ public final class AssetflowStack extends Stack {
             }
             functions.put(name, deployed);
         });
+
+        breakerPermissions(topology);
 
         StringParameter rules = StringParameter.Builder.create(this, "RoutingRules")
                 .description("Assetflow routing rules (config/routing-rules.json), versioned by SSM")
@@ -102,14 +109,48 @@ public final class AssetflowStack extends Stack {
                         NotificationKeyFilter.builder().prefix(notification.prefix() == null ? "" : notification.prefix()).build())));
     }
 
-    private static void eventSources(Topology topology, String function, PipelineFunction.Deployed deployed, Messaging messaging) {
+    private void eventSources(Topology topology, String function, PipelineFunction.Deployed deployed, Messaging messaging) {
         topology.queues().forEach((logical, queue) -> {
             if (queue.consumer() != null && queue.consumer().function().equals(function)) {
-                deployed.live().addEventSource(SqsEventSource.Builder.create(messaging.queue(logical))
+                SqsEventSource source = SqsEventSource.Builder.create(messaging.queue(logical))
                         .batchSize(queue.consumer().batchSize())
                         .maxConcurrency(queue.consumer().maxConcurrency())
                         .reportBatchItemFailures(true)
-                        .build());
+                        .build();
+                deployed.live().addEventSource(source);
+                mappingArns.computeIfAbsent(function, f -> new ArrayList<>()).add(source.getEventSourceMappingArn());
+            }
+        });
+    }
+
+    /**
+     * A step's circuit breaker switches the step's event source mappings off and on: the step's own
+     * function when it opens, breaker-probe when it half-opens. UpdateEventSourceMapping is granted on
+     * exactly those mappings; ListEventSourceMappings has no resource-level permission (Suppressions).
+     */
+    private void breakerPermissions(Topology topology) {
+        topology.functions().forEach((name, spec) -> {
+            List<String> mappings = new ArrayList<>();
+            if (spec.environment().containsKey("BREAKERS_TABLE")) {
+                mappings.addAll(mappingArns.getOrDefault(name, List.of()));
+            }
+            if (spec.environment().containsKey("BREAKER_STEPS")) {
+                for (String step : spec.environment().get("BREAKER_STEPS").value().split(",")) {
+                    mappings.addAll(mappingArns.getOrDefault(step, List.of()));
+                }
+            }
+            if (!mappings.isEmpty()) {
+                // a policy of its own: in the role's default policy, which the function depends on, the
+                // function's own mappings (which depend on the function) would make a dependency cycle
+                Policy policy = Policy.Builder.create(this, Names.pascal(name) + "ServiceRoleBreakerPolicy")
+                        .roles(List.of(functions.get(name).function().getRole()))
+                        .statements(List.of(
+                                PolicyStatement.Builder.create().actions(List.of("lambda:UpdateEventSourceMapping"))
+                                        .resources(mappings).build(),
+                                PolicyStatement.Builder.create().actions(List.of("lambda:ListEventSourceMappings"))
+                                        .resources(List.of("*")).build()))
+                        .build();
+                Suppressions.listEventSourceMappings(policy);
             }
         });
     }

@@ -19,6 +19,25 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void onlyListingEventSourceMappingsIsAllowedOnEveryResource() {
+        List<String> onEverything = new ArrayList<>();
+        statements().stream().filter(st -> list(st.get("Resource")).contains("*"))
+                .forEach(st -> list(st.get("Action")).forEach(a -> onEverything.add((String) a)));
+        assertThat(onEverything).isNotEmpty().containsOnly("lambda:ListEventSourceMappings");
+    }
+
+    @Test
+    void circuitBreakersSwitchOnlyTheirStepsEventSourceMappings() {
+        String ingest = policiesOf("Ingest").toString();
+        assertThat(ingest).contains("lambda:UpdateEventSourceMapping", "IngestLiveSqsEventSource");
+        assertThat(ingest).doesNotContain("ImageWorkerLiveSqsEventSource");
+        String probe = policiesOf("BreakerProbe").toString();
+        assertThat(probe).contains("lambda:UpdateEventSourceMapping", "IngestLiveSqsEventSource", "ImageWorkerLiveSqsEventSource",
+                "VideoWorkerLiveSqsEventSource");
+        assertThat(policiesOf("UploadApi").toString()).doesNotContain("lambda:");
+    }
+
+    @Test
     void theUploadApiCanSignPutsAndReadAssetsButNotWriteThem() {
         List<String> actions = actionsOf("UploadApi");
         assertThat(actions).contains("s3:PutObject", "dynamodb:GetItem", "dynamodb:Query");
@@ -47,7 +66,7 @@ class LeastPrivilegeTest {
 
     private static List<Map<String, Object>> policiesOf(String functionIdPrefix) {
         return resources("AWS::IAM::Policy").entrySet().stream()
-                .filter(e -> e.getKey().startsWith(functionIdPrefix + "ServiceRoleDefaultPolicy"))
+                .filter(e -> e.getKey().startsWith(functionIdPrefix + "ServiceRole"))
                 .map(Map.Entry::getValue).toList();
     }
 
@@ -55,6 +74,14 @@ class LeastPrivilegeTest {
         List<String> actions = new ArrayList<>();
         resources("AWS::IAM::Policy").values().forEach(policy -> actions.addAll(actions(policy)));
         return actions;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        resources("AWS::IAM::Policy").values().forEach(policy -> list(((Map<String, Object>) properties(policy)
+                .get("PolicyDocument")).get("Statement")).forEach(st -> statements.add((Map<String, Object>) st)));
+        return statements;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,7 +12,8 @@ import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
 import dev.assetflow.localstack.runtime.FunctionHost;
-import dev.assetflow.localstack.runtime.BreakerGate;
+import dev.assetflow.localstack.provision.LambdaRegistrations;
+import dev.assetflow.localstack.runtime.MappingState;
 import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
@@ -31,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The whole pipeline on one machine: an embedded AWS (the moto server, or the endpoint in
@@ -53,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ScheduleRule> schedules = new ArrayList<>();
     private final HttpApiServer api;
     private final Options options;
+    private final IamClient iam;
+    private final LambdaRegistrations registrations;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
@@ -126,6 +129,8 @@ public final class LocalStack implements AutoCloseable {
                 : new AwsClients(clients.settings().withInterceptors(options.functionInterceptors()));
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
                 Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
+        this.iam = clients.configure(IamClient.builder()).build();
+        this.registrations = new LambdaRegistrations(clients.lambda(), iam, options.prefix() + "-functions");
         this.api = new HttpApiServer(options.httpPort());
         topology.functions().forEach(this::deploy);
         api.start();
@@ -150,15 +155,22 @@ public final class LocalStack implements AutoCloseable {
             schedules.add(new ScheduleRule((FunctionHost<ScheduledEvent, Object>) (FunctionHost<?, ?>) host,
                     scheduleRuleArn(name), REGION, options.scheduleRate().get()));
         }
-        BooleanSupplier gate = BreakerGate.of(name, clients, environment);
-        topology.queues().forEach((queueName, queue) -> {
-            QueueSpec.ConsumerSpec consumer = queue.consumer();
-            if (consumer != null && consumer.function().equals(name)) {
-                mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queueName),
-                        resources.queueArn(queueName), REGION, consumer,
-                        (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host, gate).start());
+        String functionArn = null;
+        for (Map.Entry<String, QueueSpec> queue : topology.queues().entrySet()) {
+            QueueSpec.ConsumerSpec consumer = queue.getValue().consumer();
+            if (consumer == null || !consumer.function().equals(name)) {
+                continue;
             }
-        });
+            if (functionArn == null) {
+                functionArn = registrations.function(resources.names().of(name), spec.handler());
+                host.registeredAs(functionArn);
+            }
+            String queueArn = resources.queueArn(queue.getKey());
+            String mapping = registrations.eventSourceMapping(functionArn, queueArn, consumer);
+            mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queue.getKey()), queueArn, REGION,
+                    consumer, (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host,
+                    new MappingState(clients.lambda(), mapping)).start());
+        }
     }
 
     /** Invokes a scheduled function now, with the event its schedule rule sends; returns what it returned. */
@@ -219,6 +231,7 @@ public final class LocalStack implements AutoCloseable {
         if (functionClients != clients) {
             functionClients.close();
         }
+        iam.close();
         clients.close();
         moto.ifPresent(MotoServer::close);
     }

@@ -18,12 +18,14 @@ public final class FunctionHost<I, O> {
     private final AwsClients clients;
     private final Map<String, String> environment;
     private final ConcurrentLinkedQueue<RequestHandler<I, O>> warm = new ConcurrentLinkedQueue<>();
+    private volatile String arn;
 
     public FunctionHost(String name, FunctionSpec spec, AwsClients clients, Map<String, String> environment) {
         this.name = name;
         this.spec = spec;
         this.clients = clients;
         this.environment = Map.copyOf(environment);
+        this.arn = "arn:aws:lambda:us-east-1:123456789012:function:" + name;
         release(acquire()); // fail at start-up, not on the first event, if the function cannot initialise
     }
 
@@ -35,11 +37,16 @@ public final class FunctionHost<I, O> {
         return environment;
     }
 
+    /** The function as registered with the emulator's Lambda API: what invocations report as invoked. */
+    public void registeredAs(String functionArn) {
+        this.arn = functionArn;
+    }
+
     public O invoke(I event) {
         RequestHandler<I, O> handler = acquire();
         O result;
         try {
-            result = handler.handleRequest(event, new LocalContext(name, spec.memoryMb(), spec.timeoutSeconds()));
+            result = handler.handleRequest(event, new LocalContext(name, arn, spec.memoryMb(), spec.timeoutSeconds()));
         } catch (RuntimeException e) {
             release(handler); // an exception is the function's answer: its environment lives on
             throw e;

@@ -13,13 +13,20 @@ import org.slf4j.LoggerFactory;
 /** The Lambda {@link Context} of one local invocation: a request id and a deadline from the function's timeout. */
 public final class LocalContext implements Context {
     private final String functionName;
+    private final String functionArn;
     private final int memoryMb;
     private final Instant deadline;
     private final String requestId = UUID.randomUUID().toString();
     private final Logger logger;
 
     public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
+        this(functionName, "arn:aws:lambda:us-east-1:123456789012:function:" + functionName, memoryMb, timeoutSeconds);
+    }
+
+    /** @param functionArn what the invocation reports as its invoked function: its registration in the emulator */
+    public LocalContext(String functionName, String functionArn, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
+        this.functionArn = functionArn;
         this.memoryMb = memoryMb;
         this.deadline = Instant.now().plusSeconds(timeoutSeconds);
         this.logger = LoggerFactory.getLogger("lambda." + functionName);
@@ -52,7 +59,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+        return functionArn;
     }
 
     @Override

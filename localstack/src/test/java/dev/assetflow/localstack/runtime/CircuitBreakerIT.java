@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.dynamodb.DynamoBreakerStore;
+import dev.assetflow.aws.lambda.Breakers;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
@@ -13,8 +14,10 @@ import dev.assetflow.domain.breaker.BreakerState;
 import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.ports.WorkIntake;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.localstack.LocalStackExtension;
+import dev.assetflow.localstack.provision.LambdaRegistrations;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -56,13 +60,13 @@ class CircuitBreakerIT {
         CircuitBreaker worker1 = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
         CircuitBreaker worker2 = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
 
-        assertThat(worker1.record(3, 3)).as("3 calls are below the minimum of 4").isEmpty();
-        assertThat(worker2.record(2, 0)).as("5 calls, 3 failed: 60 % ≥ 50 %").hasValueSatisfying(t -> {
+        assertThat(worker1.record(3, 3, null)).as("3 calls are below the minimum of 4").isEmpty();
+        assertThat(worker2.record(2, 0, null)).as("5 calls, 3 failed: 60 % ≥ 50 %").hasValueSatisfying(t -> {
             assertThat(t.from().status()).isEqualTo(BreakerState.Status.CLOSED);
             assertThat(t.to().status()).isEqualTo(BreakerState.Status.OPEN);
             assertThat(t.to().reason()).contains("3 of 5 calls failed");
         });
-        assertThat(worker1.record(1, 1)).as("already open: no second opening").isEmpty();
+        assertThat(worker1.record(1, 1, null)).as("already open: no second opening").isEmpty();
         assertThat(worker1.admitsWork()).isFalse();
         assertThat(worker1.probeIfDue()).as("still cooling down").isEmpty();
 
@@ -70,29 +74,29 @@ class CircuitBreakerIT {
         assertThat(worker2.probeIfDue()).map(t -> t.to().status()).contains(BreakerState.Status.HALF_OPEN);
         assertThat(worker1.probeIfDue()).as("one half-opening").isEmpty();
         assertThat(worker1.admitsWork()).isTrue();
-        assertThat(worker1.record(2, 1)).map(t -> t.to().status()).as("a failed probe opens it again").contains(BreakerState.Status.OPEN);
+        assertThat(worker1.record(2, 1, null)).map(t -> t.to().status()).as("a failed probe opens it again").contains(BreakerState.Status.OPEN);
 
         Thread.sleep(2100);
         assertThat(worker1.probeIfDue()).isPresent();
-        assertThat(worker2.record(3, 0)).map(t -> t.to().status()).contains(BreakerState.Status.CLOSED);
+        assertThat(worker2.record(3, 0, null)).map(t -> t.to().status()).contains(BreakerState.Status.CLOSED);
         assertThat(worker2.state().reason()).isEqualTo("the probe batch succeeded");
     }
 
     @Test
     void onlyOneOfTwoWorkersMovesTheCircuitFromWhatTheyBothSaw() {
         BreakerState seen = store.state(step);
-        BreakerState open = new BreakerState(step, BreakerState.Status.OPEN, Instant.now(), Instant.now().plusSeconds(60), "a", 1);
+        BreakerState open = new BreakerState(step, BreakerState.Status.OPEN, Instant.now(), Instant.now().plusSeconds(60), "a", 1, null);
         assertThat(store.move(seen, open)).isTrue();
         assertThat(store.move(seen, open)).isFalse();
     }
 
     @Test
-    void anOpenCircuitHandsBatchesBackUnprocessed() {
+    void anOpenCircuitHandsBatchesBackUnprocessed(LocalStackExtension.Fixture fx) {
         CircuitBreaker breaker = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
         List<String> metrics = new ArrayList<>();
         AtomicInteger handled = new AtomicInteger();
         SqsBatchProcessor processor = new SqsBatchProcessor(new PipelineMetrics(step, metrics::add, Clock.systemUTC()),
-                (message, failure) -> { }, Optional.of(breaker), Clock.systemUTC());
+                (message, failure) -> { }, Optional.of(breaker), intake(fx), Clock.systemUTC());
 
         SQSBatchResponse failing = processor.process(batch(6), null, (m, c) -> {
             handled.incrementAndGet();
@@ -112,43 +116,61 @@ class CircuitBreakerIT {
     }
 
     @Test
-    void badInputNeverOpensTheCircuit() {
+    void badInputNeverOpensTheCircuit(LocalStackExtension.Fixture fx) {
         CircuitBreaker breaker = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
         SqsBatchProcessor processor = new SqsBatchProcessor(new PipelineMetrics(step, line -> { }, Clock.systemUTC()),
-                (message, failure) -> { }, Optional.of(breaker), Clock.systemUTC());
+                (message, failure) -> { }, Optional.of(breaker), intake(fx), Clock.systemUTC());
         processor.process(batch(8), null, (m, c) -> new WorkOutcome.Settled(Failure.of(FailureCategory.CORRUPT_MEDIA, "truncated")));
         assertThat(breaker.state().status()).isEqualTo(BreakerState.Status.CLOSED);
     }
 
     @Test
-    void theMappingPausesWhileOpenAndBreakerProbeLetsItPollAgain(LocalStackExtension.Fixture fx) throws Exception {
+    void anOpeningStopsTheStepsEventSourceMappingsAndBreakerProbeStartsThemAgain(LocalStackExtension.Fixture fx) throws Exception {
         RecordingHandler.reset();
         SqsClient sqs = fx.stack().clients().sqs();
         String url = sqs.createQueue(b -> b.queueName("cb-" + step).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5"))).queueUrl();
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
-        assertThat(store.move(store.state(step), new BreakerState(step, BreakerState.Status.OPEN, Instant.now(),
-                Instant.now().plusSeconds(3), "opened by the test", 1))).isTrue();
-        Map<String, String> environment = Map.of("BREAKERS_TABLE", fx.stack().resources().tableName("breakers"));
-        FunctionHost<SQSEvent, SQSBatchResponse> host = new FunctionHost<>(step,
-                new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null, List.of(), null, Map.of()),
-                fx.stack().clients(), Map.of());
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("ok-waiting"));
+        QueueSpec.ConsumerSpec consumer = new QueueSpec.ConsumerSpec(step, 10, 2);
+        try (IamClient iam = fx.stack().clients().configure(IamClient.builder()).build()) {
+            LambdaRegistrations registrations = new LambdaRegistrations(fx.stack().clients().lambda(), iam, "role-" + step);
+            String function = registrations.function(step, RecordingHandler.class.getName());
+            String mappingId = registrations.eventSourceMapping(function, arn, consumer);
+            FunctionHost<SQSEvent, SQSBatchResponse> host = new FunctionHost<>(step,
+                    new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null, List.of(), null, Map.of()),
+                    fx.stack().clients(), Map.of());
+            host.registeredAs(function);
+            MappingState mappingState = new MappingState(fx.stack().clients().lambda(), mappingId);
 
-        try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, url, arn, "us-east-1",
-                new QueueSpec.ConsumerSpec(step, 10, 2), host, BreakerGate.of(step, fx.stack().clients(), environment)).start()) {
-            Thread.sleep(2500);
-            assertThat(RecordingHandler.RECEIVED).as("no polling while the circuit is open").isEmpty();
-            Thread.sleep(1000);
-            BreakerProbeHandler probe = new BreakerProbeHandler(fx.stack().clients(),
-                    Map.of("BREAKERS_TABLE", fx.stack().resources().tableName("breakers"), "BREAKER_STEPS", step));
-            assertThat(probe.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/p", "us-east-1"), null))
-                    .containsEntry(step, "HALF_OPEN");
-            for (int i = 0; i < 50 && RecordingHandler.RECEIVED.isEmpty(); i++) {
-                Thread.sleep(200);
+            // the worker that trips the circuit stops what invoked it: its function's mappings
+            CircuitBreaker breaker = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
+            SqsBatchProcessor processor = new SqsBatchProcessor(new PipelineMetrics(step, line -> { }, Clock.systemUTC()),
+                    (message, failure) -> { }, Optional.of(breaker), intake(fx), Clock.systemUTC());
+            processor.process(batch(5), new LocalContext(step, function, 128, 30),
+                    (m, c) -> new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "DynamoDB throttled")));
+            assertThat(breaker.state().intake()).isEqualTo(function);
+            assertThat(fx.stack().clients().lambda().getEventSourceMapping(b -> b.uuid(mappingId)).state()).isEqualTo("Disabled");
+
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("ok-waiting"));
+            try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, url, arn, "us-east-1", consumer, host, mappingState).start()) {
+                Thread.sleep(2500);
+                assertThat(RecordingHandler.RECEIVED).as("a disabled mapping does not poll").isEmpty();
+                BreakerProbeHandler probe = new BreakerProbeHandler(fx.stack().clients(),
+                        Map.of("BREAKERS_TABLE", fx.stack().resources().tableName("breakers"), "BREAKER_STEPS", step,
+                                "BREAKER_COOL_DOWN_SECONDS", "2"));
+                assertThat(probe.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/p", "us-east-1"), null))
+                        .containsEntry(step, "HALF_OPEN");
+                assertThat(fx.stack().clients().lambda().getEventSourceMapping(b -> b.uuid(mappingId)).state()).isEqualTo("Enabled");
+                for (int i = 0; i < 50 && RecordingHandler.RECEIVED.isEmpty(); i++) {
+                    Thread.sleep(200);
+                }
+                assertThat(RecordingHandler.RECEIVED).extracting(SQSEvent.SQSMessage::getBody).containsExactly("ok-waiting");
             }
-            assertThat(RecordingHandler.RECEIVED).extracting(SQSEvent.SQSMessage::getBody).containsExactly("ok-waiting");
         }
+    }
+
+    private static WorkIntake intake(LocalStackExtension.Fixture fx) {
+        return Breakers.intake(fx.stack().clients());
     }
 
     private static SQSEvent batch(int size) {

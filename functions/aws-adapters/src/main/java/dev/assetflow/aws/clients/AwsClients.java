@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -27,6 +28,7 @@ public final class AwsClients implements AutoCloseable {
     private SqsClient sqs;
     private SnsClient sns;
     private DynamoDbClient dynamoDb;
+    private LambdaClient lambda;
 
     public AwsClients(ClientSettings settings) {
         this.settings = settings;
@@ -65,6 +67,14 @@ public final class AwsClients implements AutoCloseable {
             presigner = track(builder.build());
         }
         return presigner;
+    }
+
+    /** Only for the circuit breakers, which switch event source mappings off and on. */
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = track(configure(LambdaClient.builder()).build());
+        }
+        return lambda;
     }
 
     public synchronized SqsClient sqs() {

@@ -55,7 +55,8 @@ public final class DynamoBreakerStore implements BreakerStore {
             }
             String probeAt = string(item, "probeAt");
             return new BreakerState(step, BreakerState.Status.valueOf(string(item, "status")), Instant.parse(string(item, "since")),
-                    probeAt == null ? null : Instant.parse(probeAt), string(item, "reason"), number(item, "version"));
+                    probeAt == null ? null : Instant.parse(probeAt), string(item, "reason"), number(item, "version"),
+                    string(item, "intake"));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "read breaker state of " + step);
         }
@@ -68,6 +69,7 @@ public final class DynamoBreakerStore implements BreakerStore {
         item.put("since", s(next.since().toString()));
         putIfPresent(item, "probeAt", next.probeAt() == null ? null : next.probeAt().toString());
         putIfPresent(item, "reason", next.reason());
+        putIfPresent(item, "intake", next.intake());
         item.put("version", n(next.version()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)

@@ -12,6 +12,7 @@ import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.ports.WorkIntake;
 import dev.assetflow.domain.failure.RetryPolicy;
 import dev.assetflow.domain.ports.FailureLog;
 import dev.assetflow.domain.work.WorkOutcome;
@@ -46,12 +47,15 @@ public final class SqsBatchProcessor {
     private final PipelineMetrics metrics;
     private final RetryScheduler retries;
     private final Optional<CircuitBreaker> breaker;
+    private final WorkIntake intake;
     private final Clock clock;
 
-    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker, Clock clock) {
+    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker,
+            WorkIntake intake, Clock clock) {
         this.metrics = metrics;
         this.retries = retries;
         this.breaker = breaker;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -67,7 +71,7 @@ public final class SqsBatchProcessor {
         FailureLog failures = new DynamoFailureLog(clients.dynamoDb(), env.required("FAILURES_TABLE"));
         return new SqsBatchProcessor(PipelineMetrics.forStage(stage, environment),
                 new VisibilityBackoff(clients.sqs(), failures, policy, stage, () -> ThreadLocalRandom.current().nextDouble(), clock),
-                Breakers.of(stage, clients, environment), clock);
+                Breakers.of(stage, clients, environment), Breakers.intake(clients), clock);
     }
 
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
@@ -96,7 +100,7 @@ public final class SqsBatchProcessor {
                 MDC.clear();
             }
         }
-        recordInBreaker(records.size(), dependencyFailures);
+        recordInBreaker(records.size(), dependencyFailures, context == null ? null : context.getInvokedFunctionArn());
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
@@ -109,10 +113,11 @@ public final class SqsBatchProcessor {
     }
 
     /** Every retried record failed for a reason of the step's dependencies; bad input is not counted. */
-    private void recordInBreaker(long calls, long failures) {
+    private void recordInBreaker(long calls, long failures, String invokedFunctionArn) {
         breaker.ifPresent(b -> {
             try {
-                b.record(calls, failures).ifPresent(transition -> Breakers.announce(b.step(), transition, metrics));
+                b.record(calls, failures, invokedFunctionArn)
+                        .ifPresent(transition -> Breakers.apply(b.step(), transition, metrics, intake));
             } catch (FailureException e) {
                 LOG.warn("could not record the batch in the circuit breaker of {}: {}", b.step(), e.failure());
             }

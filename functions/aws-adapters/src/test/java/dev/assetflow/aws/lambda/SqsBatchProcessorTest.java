@@ -26,7 +26,7 @@ class SqsBatchProcessorTest {
         RetryScheduler scheduler = (message, failure) -> retried.add(message.getMessageId() + " " + failure.category());
 
         SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
-                scheduler, Optional.empty(), Clock.systemUTC()).process(event, null, (message, context) -> {
+                scheduler, Optional.empty(), null, Clock.systemUTC()).process(event, null, (message, context) -> {
             handled.add(message.getMessageId());
             return switch (message.getBody()) {
                 case "duplicate" -> new WorkOutcome.Duplicate("seen");
@@ -52,7 +52,7 @@ class SqsBatchProcessorTest {
     void anEmptyEventHasNoFailures() {
         List<String> lines = new ArrayList<>();
         assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
-                (message, failure) -> { throw new AssertionError("nothing to retry"); }, Optional.empty(), Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new WorkOutcome.Done("x"))
+                (message, failure) -> { throw new AssertionError("nothing to retry"); }, Optional.empty(), null, Clock.systemUTC()).process(new SQSEvent(), null, (m, c) -> new WorkOutcome.Done("x"))
                 .getBatchItemFailures()).isEmpty();
     }
 

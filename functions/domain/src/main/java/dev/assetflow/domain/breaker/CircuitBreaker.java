@@ -42,10 +42,10 @@ public final class CircuitBreaker {
 
     /**
      * Records a batch: {@code failures} of its {@code calls} failed for reasons of the step's
-     * dependencies. A half-open circuit closes on a probe without such failures and opens again on
+     * dependencies; {@code intake} is what pulled the batch (kept on an opened circuit, to resume). A half-open circuit closes on a probe without such failures and opens again on
      * one with any; a closed one opens when the window's ratio trips the policy.
      */
-    public Optional<Transition> record(long calls, long failures) {
+    public Optional<Transition> record(long calls, long failures, String intake) {
         if (calls == 0) {
             return Optional.empty();
         }
@@ -53,15 +53,15 @@ public final class CircuitBreaker {
         BreakerState seen = store.state(step);
         if (seen.status() == BreakerState.Status.HALF_OPEN) {
             return failures == 0
-                    ? move(seen, BreakerState.Status.CLOSED, null, "the probe batch succeeded")
+                    ? move(seen, BreakerState.Status.CLOSED, null, "the probe batch succeeded", seen.intake())
                     : move(seen, BreakerState.Status.OPEN, now.plus(policy.coolDown()),
-                            "the probe batch failed (" + failures + " of " + calls + ")");
+                            "the probe batch failed (" + failures + " of " + calls + ")", intake);
         }
         BreakerStore.Counts counts = store.add(step, policy.windowStart(now), calls, failures);
         if (seen.status() == BreakerState.Status.CLOSED && policy.trips(counts.calls(), counts.failures())) {
             return move(seen, BreakerState.Status.OPEN, now.plus(policy.coolDown()), counts.failures() + " of "
                     + counts.calls() + " calls failed since " + policy.windowStart(now) + " (threshold "
-                    + Math.round(policy.failureRatio() * 100) + " %)");
+                    + Math.round(policy.failureRatio() * 100) + " %)", intake);
         }
         return Optional.empty();
     }
@@ -70,12 +70,13 @@ public final class CircuitBreaker {
     public Optional<Transition> probeIfDue() {
         BreakerState seen = store.state(step);
         return seen.probeDue(clock.instant())
-                ? move(seen, BreakerState.Status.HALF_OPEN, null, "cool-down over; the next batch is a probe")
+                ? move(seen, BreakerState.Status.HALF_OPEN, null, "cool-down over; the next batch is a probe", seen.intake())
                 : Optional.empty();
     }
 
-    private Optional<Transition> move(BreakerState seen, BreakerState.Status status, Instant probeAt, String reason) {
-        BreakerState next = new BreakerState(step, status, clock.instant(), probeAt, reason, seen.version() + 1);
+    private Optional<Transition> move(BreakerState seen, BreakerState.Status status, Instant probeAt, String reason,
+            String intake) {
+        BreakerState next = new BreakerState(step, status, clock.instant(), probeAt, reason, seen.version() + 1, intake);
         return store.move(seen, next) ? Optional.of(new Transition(seen, next)) : Optional.empty();
     }
 }

@@ -29,7 +29,7 @@ class BreakerPolicyTest {
     @Test
     void anOpenCircuitAdmitsNoWorkUntilItsProbeIsDue() {
         Instant probeAt = Instant.parse("2026-11-25T10:00:00Z");
-        BreakerState open = new BreakerState("s", BreakerState.Status.OPEN, probeAt.minusSeconds(60), probeAt, "r", 1);
+        BreakerState open = new BreakerState("s", BreakerState.Status.OPEN, probeAt.minusSeconds(60), probeAt, "r", 1, null);
         assertThat(open.admitsWork()).isFalse();
         assertThat(open.probeDue(probeAt.minusMillis(1))).isFalse();
         assertThat(open.probeDue(probeAt)).isTrue();
