@@ -51,6 +51,26 @@ final class Operations extends Construct {
         functionWidgets(functions);
         queueAlarms(topology, messaging);
         functions.forEach(this::functionAlarms);
+        breakerAlarms(topology);
+    }
+
+    /** Every step with a circuit breaker: a widget of its transitions, and a page when it opens. */
+    private void breakerAlarms(Topology topology) {
+        List<IMetric> transitions = new ArrayList<>();
+        topology.functions().forEach((name, spec) -> {
+            if (!spec.environment().containsKey("BREAKERS_TABLE")) {
+                return;
+            }
+            IMetric opened = custom(BREAKER_TRANSITIONS, Map.of(STAGE, name, BREAKER_STATE, "OPEN"), "Sum", name + " opened");
+            transitions.add(opened);
+            transitions.add(custom(BREAKER_TRANSITIONS, Map.of(STAGE, name, BREAKER_STATE, "CLOSED"), "Sum", name + " closed"));
+            alarm(Names.pascal(name) + "CircuitOpen", opened, 1, 1, "The circuit breaker of " + name + " opened: most of its "
+                    + "recent work failed for reasons of its dependencies, so it stopped pulling work (its event source "
+                    + "mappings are disabled) until breaker-probe lets a probe batch through. First check: the WARN line "
+                    + "'circuit breaker of " + name + "' in its log group (it says what failed), then the errors-by-category "
+                    + "widget and the AWS Health Dashboard for S3, SQS, SNS and DynamoDB.");
+        });
+        dashboard.addWidgets(graph("Circuit breakers (transitions per minute)", transitions, 24));
     }
 
     private void queueWidgets(Topology topology, Messaging messaging) {
@@ -108,8 +128,9 @@ final class Operations extends Construct {
             messaging.deadLetterQueue(logical).ifPresent(dlq -> alarm(Names.pascal(logical) + "DlqNotEmpty",
                     dlq.metricApproximateNumberOfMessagesVisible(options("Maximum", logical + " DLQ")), 1, 1,
                     "Messages from " + logical + " failed " + spec.maxReceiveCount() + " times and wait in its dead-letter "
-                            + "queue. First check: the messages' failureCategory/failureReason attributes and, for their "
-                            + "assetId, the function's logs. Fix the cause, then redrive the DLQ to its source queue."));
+                            + "queue; dlq-triage has failed their assets and recorded why. First check: scripts/redrive "
+                            + "--list (messages grouped by failure category) and, for their assetId, the function's logs. "
+                            + "Fix the cause, then redrive them (scripts/redrive --category ... or --all)."));
             if (spec.oldestMessageAlarmSeconds() != null) {
                 alarm(Names.pascal(logical) + "OldestMessageAge",
                         messaging.queue(logical).metricApproximateAgeOfOldestMessage(options("Maximum", logical)),

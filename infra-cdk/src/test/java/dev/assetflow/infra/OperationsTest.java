@@ -33,7 +33,10 @@ class OperationsTest {
         long aged = topology.queues().values().stream().filter(q -> q.oldestMessageAlarmSeconds() != null).count();
         int functions = topology.functions().size();
         Map<String, Map<String, Object>> alarms = resources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions));
+        long breakers = topology.functions().values().stream().filter(f -> f.environment().containsKey("BREAKERS_TABLE")).count();
+        assertThat(breakers).isEqualTo(5);
+        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers));
+        assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));
         alarms.values().forEach(alarm -> {
             Map<String, Object> props = properties(alarm);
             assertThat((String) props.get("AlarmDescription")).contains("First check");

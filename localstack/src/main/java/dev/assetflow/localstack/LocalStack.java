@@ -130,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
                 Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
         this.iam = clients.configure(IamClient.builder()).build();
-        this.registrations = new LambdaRegistrations(clients.lambda(), iam, options.prefix() + "-functions");
+        this.registrations = new LambdaRegistrations(clients.lambda(), clients.sqs(), iam, options.prefix() + "-functions");
         this.api = new HttpApiServer(options.httpPort());
         topology.functions().forEach(this::deploy);
         api.start();
@@ -166,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
                 host.registeredAs(functionArn);
             }
             String queueArn = resources.queueArn(queue.getKey());
-            String mapping = registrations.eventSourceMapping(functionArn, queueArn, consumer);
+            String mapping = registrations.eventSourceMapping(functionArn, resources.queueName(queue.getKey()), consumer);
             mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queue.getKey()), queueArn, REGION,
                     consumer, (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host,
                     new MappingState(clients.lambda(), mapping)).start());

@@ -8,7 +8,9 @@ import dev.assetflow.media.samples.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +113,7 @@ class BadInputIT {
     /** What a DLQ holds now (received without hiding it). */
     static List<Message> deadLetters(LocalStackExtension.Fixture fx, String queue) {
         String dlq = fx.stack().resources().deadLetterQueueUrl(queue);
-        java.util.Map<String, Message> seen = new java.util.LinkedHashMap<>();
+        Map<String, Message> seen = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .visibilityTimeout(0).messageAttributeNames("All")).messages().forEach(m -> seen.put(m.messageId(), m));

@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,7 @@ class DeadLettersIT {
     }
 
     private static String redrive(LocalStackExtension.Fixture fx, QueuePair queues, String... selection) {
-        List<String> args = new java.util.ArrayList<>(List.of("--endpoint", fx.stack().awsEndpoint().toString(),
+        List<String> args = new ArrayList<>(List.of("--endpoint", fx.stack().awsEndpoint().toString(),
                 "--queue", queues.deadLetterUrl(), "--failures-table", fx.stack().resources().tableName("failures")));
         args.addAll(List.of(selection));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

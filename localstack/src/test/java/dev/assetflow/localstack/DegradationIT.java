@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -85,7 +86,7 @@ class DegradationIT {
         assertThat(fx.searchIndex().count(assetId, "asset.ready")).isEqualTo(1);
     }
 
-    private static java.util.List<String> names(JsonNode asset) {
+    private static List<String> names(JsonNode asset) {
         return StreamSupport.stream(asset.path("renditions").spliterator(), false).map(r -> r.path("name").asText()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.assetflow.topology;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -52,8 +54,8 @@ public record Topology(
     }
 
     /** The same topology with no queue's visibility timeout above {@code cap} (a local fault-injection run). */
-    public Topology withVisibilityTimeoutCap(java.time.Duration cap) {
-        Map<String, QueueSpec> capped = new java.util.HashMap<>();
+    public Topology withVisibilityTimeoutCap(Duration cap) {
+        Map<String, QueueSpec> capped = new HashMap<>();
         queues.forEach((name, q) -> capped.put(name, new QueueSpec(q.purpose(),
                 (int) Math.min(q.visibilityTimeoutSeconds(), cap.toSeconds()), q.maxReceiveCount(),
                 q.messageRetentionSeconds(), q.oldestMessageAlarmSeconds(), q.work(), q.consumer())));

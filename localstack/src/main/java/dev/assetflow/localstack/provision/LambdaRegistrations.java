@@ -10,6 +10,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Registers the local functions and their SQS event source mappings with the emulator's Lambda API,
@@ -17,6 +19,11 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * registration gives it is the mappings' enabled flag, which the functions switch through the same
  * Lambda API calls as on AWS (a circuit breaker stopping its step's intake) and which the local
  * mappings obey.
+ *
+ * <p>Each mapping is registered on a stand-in queue of its own ({@code <queue>-mapping}), empty for
+ * good, not on the queue it stands for: moto runs a mapping itself, receiving from its queue whenever a
+ * message is sent there and deleting what its function "handled" (it cannot run Java), which would
+ * take work away from the local runtime and spend receives that count toward the redrive policy.
  */
 public final class LambdaRegistrations {
     private static final String TRUST_POLICY = """
@@ -24,12 +31,14 @@ public final class LambdaRegistrations {
              "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}""";
 
     private final LambdaClient lambda;
+    private final SqsClient sqs;
     private final IamClient iam;
     private final String roleName;
     private String roleArn;
 
-    public LambdaRegistrations(LambdaClient lambda, IamClient iam, String roleName) {
+    public LambdaRegistrations(LambdaClient lambda, SqsClient sqs, IamClient iam, String roleName) {
         this.lambda = lambda;
+        this.sqs = sqs;
         this.iam = iam;
         this.roleName = roleName;
     }
@@ -44,8 +53,11 @@ public final class LambdaRegistrations {
     }
 
     /** @return the mapping's UUID */
-    public String eventSourceMapping(String functionArn, String queueArn, QueueSpec.ConsumerSpec consumer) {
-        return lambda.createEventSourceMapping(b -> b.functionName(functionArn).eventSourceArn(queueArn)
+    public String eventSourceMapping(String functionArn, String queueName, QueueSpec.ConsumerSpec consumer) {
+        String standIn = sqs.createQueue(b -> b.queueName(queueName + "-mapping")).queueUrl();
+        String standInArn = sqs.getQueueAttributes(b -> b.queueUrl(standIn).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return lambda.createEventSourceMapping(b -> b.functionName(functionArn).eventSourceArn(standInArn)
                 .batchSize(consumer.batchSize()).scalingConfig(s -> s.maximumConcurrency(consumer.maxConcurrency()))
                 .functionResponseTypesWithStrings("ReportBatchItemFailures")).uuid();
     }

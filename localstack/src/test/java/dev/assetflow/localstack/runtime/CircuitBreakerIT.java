@@ -133,9 +133,9 @@ class CircuitBreakerIT {
                 .get(QueueAttributeName.QUEUE_ARN);
         QueueSpec.ConsumerSpec consumer = new QueueSpec.ConsumerSpec(step, 10, 2);
         try (IamClient iam = fx.stack().clients().configure(IamClient.builder()).build()) {
-            LambdaRegistrations registrations = new LambdaRegistrations(fx.stack().clients().lambda(), iam, "role-" + step);
+            LambdaRegistrations registrations = new LambdaRegistrations(fx.stack().clients().lambda(), sqs, iam, "role-" + step);
             String function = registrations.function(step, RecordingHandler.class.getName());
-            String mappingId = registrations.eventSourceMapping(function, arn, consumer);
+            String mappingId = registrations.eventSourceMapping(function, "cb-" + step, consumer);
             FunctionHost<SQSEvent, SQSBatchResponse> host = new FunctionHost<>(step,
                     new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null, List.of(), null, Map.of()),
                     fx.stack().clients(), Map.of());

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,7 +160,7 @@ public final class RenditionWorkflow {
             renderer.produce(plan, required, source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
                     .forEach(produced -> store(asset, plan, produced));
         }
-        Map<String, Failure> lost = new java.util.LinkedHashMap<>();
+        Map<String, Failure> lost = new LinkedHashMap<>();
         for (RenditionPlan.Planned optional : missing.stream().filter(RenditionPlan.Planned::optional).toList()) {
             try {
                 renderer.produce(plan, List.of(optional), source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
