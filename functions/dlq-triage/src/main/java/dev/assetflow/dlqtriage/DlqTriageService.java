@@ -21,6 +21,7 @@ import dev.assetflow.domain.ports.FailureLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,9 @@ final class DlqTriageService {
     Report sweep(Context context) {
         Instant deadline = clock.instant().plusMillis(context == null ? 50_000 : context.getRemainingTimeInMillis())
                 .minus(END_MARGIN);
-        int[] counts = new int[5];
+        Map<Result, Integer> results = new EnumMap<>(Result.class);
+        int received = 0;
+        int unreadableQueues = 0;
         for (DeadLetterQueue queue : queues) {
             try {
                 if (queue.approximateDepth() == 0) {
@@ -94,25 +97,20 @@ final class DlqTriageService {
                 }
                 List<DeadLetterQueue.Received> batch;
                 while (clock.instant().isBefore(deadline) && !(batch = queue.receive(10, hideFor)).isEmpty()) {
-                    for (DeadLetterQueue.Received received : batch) {
-                        counts[0]++;
-                        switch (triage(received)) {
-                            case TRIAGED -> counts[1]++;
-                            case ALREADY_TRIAGED -> counts[2]++;
-                            case TRIAGED_AND_ASSET_FAILED -> {
-                                counts[1]++;
-                                counts[3]++;
-                            }
-                            case ERROR -> counts[4]++;
-                        }
+                    for (DeadLetterQueue.Received letter : batch) {
+                        received++;
+                        results.merge(triage(letter), 1, Integer::sum);
                     }
                 }
             } catch (FailureException e) {
-                counts[4]++;
+                unreadableQueues++;
                 LOG.warn("could not read dead-letter queue {}; the next sweep tries again: {}", queue.url(), e.failure());
             }
         }
-        return new Report(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        int assetsFailed = results.getOrDefault(Result.TRIAGED_AND_ASSET_FAILED, 0);
+        return new Report(received, results.getOrDefault(Result.TRIAGED, 0) + assetsFailed,
+                results.getOrDefault(Result.ALREADY_TRIAGED, 0), assetsFailed,
+                results.getOrDefault(Result.ERROR, 0) + unreadableQueues);
     }
 
     private enum Result { TRIAGED, ALREADY_TRIAGED, TRIAGED_AND_ASSET_FAILED, ERROR }
