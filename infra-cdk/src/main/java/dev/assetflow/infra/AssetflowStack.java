@@ -131,7 +131,7 @@ public final class AssetflowStack extends Stack {
     private void breakerPermissions(Topology topology) {
         topology.functions().forEach((name, spec) -> {
             List<String> mappings = new ArrayList<>();
-            if (spec.environment().containsKey("BREAKERS_TABLE")) {
+            if (topology.breakerSteps().contains(name)) {
                 mappings.addAll(mappingArns.getOrDefault(name, List.of()));
             }
             if (spec.environment().containsKey("BREAKER_STEPS")) {

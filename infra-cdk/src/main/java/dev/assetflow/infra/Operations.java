@@ -57,10 +57,7 @@ final class Operations extends Construct {
     /** Every step with a circuit breaker: a widget of its transitions, and a page when it opens. */
     private void breakerAlarms(Topology topology) {
         List<IMetric> transitions = new ArrayList<>();
-        topology.functions().forEach((name, spec) -> {
-            if (!spec.environment().containsKey("BREAKERS_TABLE")) {
-                return;
-            }
+        topology.breakerSteps().forEach(name -> {
             IMetric opened = custom(BREAKER_TRANSITIONS, Map.of(STAGE, name, BREAKER_STATE, "OPEN"), "Sum", name + " opened");
             transitions.add(opened);
             transitions.add(custom(BREAKER_TRANSITIONS, Map.of(STAGE, name, BREAKER_STATE, "CLOSED"), "Sum", name + " closed"));

@@ -33,8 +33,8 @@ class OperationsTest {
         long aged = topology.queues().values().stream().filter(q -> q.oldestMessageAlarmSeconds() != null).count();
         int functions = topology.functions().size();
         Map<String, Map<String, Object>> alarms = resources("AWS::CloudWatch::Alarm");
-        long breakers = topology.functions().values().stream().filter(f -> f.environment().containsKey("BREAKERS_TABLE")).count();
-        assertThat(breakers).isEqualTo(5);
+        long breakers = topology.breakerSteps().size();
+        assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest", "video-worker");
         assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers));
         assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));
         alarms.values().forEach(alarm -> {

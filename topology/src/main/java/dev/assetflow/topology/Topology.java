@@ -53,6 +53,17 @@ public record Topology(
         return sources;
     }
 
+    /** The functions fed by queues that have a circuit breaker ({@code BREAKERS_TABLE}): its steps. */
+    public SortedSet<String> breakerSteps() {
+        SortedSet<String> steps = new TreeSet<>();
+        queues.values().forEach(queue -> {
+            if (queue.consumer() != null && function(queue.consumer().function()).environment().containsKey("BREAKERS_TABLE")) {
+                steps.add(queue.consumer().function());
+            }
+        });
+        return steps;
+    }
+
     /** The same topology with no queue's visibility timeout above {@code cap} (a local fault-injection run). */
     public Topology withVisibilityTimeoutCap(Duration cap) {
         Map<String, QueueSpec> capped = new HashMap<>();

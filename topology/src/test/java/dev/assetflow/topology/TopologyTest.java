@@ -48,6 +48,9 @@ class TopologyTest {
         assertThat(topology.function("dlq-triage").schedule()).isEqualTo(new FunctionSpec.Schedule(1));
         assertThat(topology.deadLetterSources("ingest")).containsExactly("ingest");
         assertThat(topology.deadLetterSources("*")).hasSize((int) queuesWithDeadLetters).doesNotContain("review");
+        assertThat(String.join(",", topology.breakerSteps()))
+                .as("breaker-probe watches every step with a circuit breaker")
+                .isEqualTo(topology.function("breaker-probe").environment().get("BREAKER_STEPS").value());
     }
 
     @Test
