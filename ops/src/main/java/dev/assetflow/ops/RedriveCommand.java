@@ -1,7 +1,6 @@
 package dev.assetflow.ops;
 
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.clients.ClientSettings;
 import dev.assetflow.aws.dynamodb.DynamoFailureLog;
 import dev.assetflow.aws.sqs.DeadLetterQueue;
 import dev.assetflow.aws.sqs.DeadLetterRedrive;
@@ -56,10 +55,7 @@ public final class RedriveCommand {
 
     /** @return the exit code: 0, or 1 when some selected message could not be moved */
     public static int run(Arguments arguments, PrintStream out) {
-        ClientSettings settings = arguments.endpoint()
-                .map(endpoint -> ClientSettings.forEmulator(endpoint, arguments.region()))
-                .orElseGet(() -> ClientSettings.fromEnvironment(System.getenv()));
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = CommandClients.of(arguments.endpoint(), arguments.region())) {
             List<DeadLetterQueue> queues = deadLetterQueues(clients.sqs(), arguments);
             String table = arguments.failuresTable().orElseGet(() -> arguments.prefix().orElseThrow() + "-failures");
             DeadLetterRedrive redrive = new DeadLetterRedrive(clients.sqs(), new DynamoFailureLog(clients.dynamoDb(), table),

@@ -1,7 +1,6 @@
 package dev.assetflow.ops;
 
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.clients.ClientSettings;
 import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
 import dev.assetflow.aws.lambda.Env;
 import dev.assetflow.aws.sqs.SqsWorkDispatcher;
@@ -63,10 +62,8 @@ public final class RepairCommand {
         if (options.containsKey("--asset") == options.containsKey("--all-partial")) {
             throw new IllegalArgumentException("give either --asset or --all-partial");
         }
-        ClientSettings settings = Optional.ofNullable(options.get("--endpoint"))
-                .map(endpoint -> ClientSettings.forEmulator(URI.create(endpoint), options.getOrDefault("--region", "us-east-1")))
-                .orElseGet(() -> ClientSettings.fromEnvironment(System.getenv()));
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = CommandClients.of(Optional.ofNullable(options.get("--endpoint")).map(URI::create),
+                options.getOrDefault("--region", "us-east-1"))) {
             String table = prefix.map(p -> new ResourceNames(p).of("assets")).orElseGet(() -> options.get("--assets-table"));
             DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), table);
             Map<String, String> workQueues = prefix.map(p -> localWorkQueues(clients, new ResourceNames(p)))

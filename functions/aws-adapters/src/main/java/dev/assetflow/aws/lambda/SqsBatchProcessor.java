@@ -8,6 +8,7 @@ import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.dynamodb.DynamoFailureLog;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.aws.sqs.VisibilityBackoff;
+import dev.assetflow.domain.breaker.BreakerState;
 import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -77,7 +78,8 @@ public final class SqsBatchProcessor {
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        if (breakerOpen()) {
+        Optional<BreakerState> circuit = circuitState();
+        if (circuit.isPresent() && !circuit.get().admitsWork()) {
             // the circuit opened after this batch was received: hand it back untouched, to wait out the cool-down
             records.forEach(m -> failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build()));
             LOG.warn("circuit breaker open: {} records handed back unprocessed", records.size());
@@ -100,28 +102,32 @@ public final class SqsBatchProcessor {
                 MDC.clear();
             }
         }
-        recordInBreaker(records.size(), dependencyFailures, context == null ? null : context.getInvokedFunctionArn());
+        if (circuit.isPresent()) {
+            recordInBreaker(circuit.get(), records.size(), dependencyFailures,
+                    context == null ? null : context.getInvokedFunctionArn());
+        }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private boolean breakerOpen() {
+    /** Read once per batch; empty without a breaker, or when it cannot be read (that must not stop the work it guards). */
+    private Optional<BreakerState> circuitState() {
         try {
-            return breaker.isPresent() && !breaker.get().admitsWork();
+            return breaker.map(CircuitBreaker::state);
         } catch (FailureException e) {
-            return false; // an unreadable breaker must not stop the work it guards
+            LOG.warn("could not read the circuit breaker state; working on: {}", e.failure());
+            return Optional.empty();
         }
     }
 
     /** Every retried record failed for a reason of the step's dependencies; bad input is not counted. */
-    private void recordInBreaker(long calls, long failures, String invokedFunctionArn) {
-        breaker.ifPresent(b -> {
-            try {
-                b.record(calls, failures, invokedFunctionArn)
-                        .ifPresent(transition -> Breakers.apply(b.step(), transition, metrics, intake));
-            } catch (FailureException e) {
-                LOG.warn("could not record the batch in the circuit breaker of {}: {}", b.step(), e.failure());
-            }
-        });
+    private void recordInBreaker(BreakerState seen, long calls, long failures, String invokedFunctionArn) {
+        CircuitBreaker b = breaker.orElseThrow();
+        try {
+            b.record(seen, calls, failures, invokedFunctionArn)
+                    .ifPresent(transition -> Breakers.apply(b.step(), transition, metrics, intake));
+        } catch (FailureException e) {
+            LOG.warn("could not record the batch in the circuit breaker of {}: {}", b.step(), e.failure());
+        }
     }
 
     private static WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {

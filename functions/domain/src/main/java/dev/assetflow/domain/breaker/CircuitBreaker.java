@@ -46,11 +46,18 @@ public final class CircuitBreaker {
      * one with any; a closed one opens when the window's ratio trips the policy.
      */
     public Optional<Transition> record(long calls, long failures, String intake) {
+        return record(store.state(step), calls, failures, intake);
+    }
+
+    /**
+     * The same, from a state the caller read already (at the start of the batch): every move is
+     * conditional on that state's version, so a state that changed meanwhile only makes the move a no-op.
+     */
+    public Optional<Transition> record(BreakerState seen, long calls, long failures, String intake) {
         if (calls == 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        BreakerState seen = store.state(step);
         if (seen.status() == BreakerState.Status.HALF_OPEN) {
             return failures == 0
                     ? move(seen, BreakerState.Status.CLOSED, null, "the probe batch succeeded", seen.intake())
