@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Graceful degradation: a video whose storyboard cannot be made (its profile asks for a sprite wider
- * than JPEG allows, so ffmpeg refuses it) still gets its ladder, MP4 and poster, and ends PARTIAL with
+ * than a JPEG can be) still gets its ladder, MP4 and poster, and ends PARTIAL with
  * the storyboard listed as missing; the repair command then has the running stack's video worker make
  * only the storyboard, and the asset ends READY with every rendition announced exactly once.
  */
@@ -56,7 +56,8 @@ class DegradationIT {
         AssetflowClient api = new AssetflowClient(fx.stack().apiEndpoint());
         JsonNode partial = api.asset(assetId).body();
         assertThat(partial.path("state").asText()).isEqualTo("PARTIAL");
-        assertThat(partial.at("/failure/reason").asText()).startsWith("missing storyboard: storyboard:");
+        assertThat(partial.at("/failure/reason").asText()).startsWith("missing storyboard: storyboard:").contains("65500");
+        assertThat(partial.at("/failure/category").asText()).isEqualTo("CONFIGURATION");
         assertThat(names(partial)).contains("hls/master", "poster").anyMatch(n -> n.startsWith("mp4/"))
                 .doesNotContain("storyboard");
         fx.notifications().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));

@@ -94,6 +94,12 @@ public final class VideoRenditions implements Renderer {
                 .toList();
         boolean poster = wanted.contains(POSTER);
         boolean storyboard = wanted.contains(STORYBOARD);
+        if (storyboard) {
+            // refused before ffmpeg runs: it would fail the whole one-decode run for an optional output
+            layout.storyboard().jpegProblem().ifPresent(problem -> {
+                throw new FailureException(Failure.of(FailureCategory.CONFIGURATION, problem));
+            });
+        }
         VideoRenderer.Outputs outputs = encode.isEmpty() && !poster && !storyboard
                 ? new VideoRenderer.Outputs(Map.of(), Optional.empty(), Optional.empty())
                 : renderer.render(source, new VideoRenderer.Job(encode, layout.profile().segmentSeconds(),

@@ -1,6 +1,7 @@
 package dev.assetflow.domain.video;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A thumbnail sprite and its WebVTT storyboard: one thumbnail every {@code intervalSeconds},
@@ -25,6 +26,16 @@ public record Storyboard(double intervalSeconds, int count, int columns, int row
 
     public int spriteHeight() {
         return rows * thumbHeight;
+    }
+
+    /** JPEG stores each side in 16 bits, and encoders stop at 65500 (ffmpeg's mjpeg refuses more). */
+    public static final int JPEG_MAX_SIDE = 65500;
+
+    /** Why this sprite cannot be a JPEG, if it cannot: a profile asking for too many or too wide thumbnails. */
+    public Optional<String> jpegProblem() {
+        return spriteWidth() <= JPEG_MAX_SIDE && spriteHeight() <= JPEG_MAX_SIDE ? Optional.empty()
+                : Optional.of("the storyboard sprite would be " + spriteWidth() + "x" + spriteHeight() + " px; a JPEG has at most "
+                        + JPEG_MAX_SIDE + " px a side: lower the profile's storyboard thumbWidth or columns");
     }
 
     public String webVtt(String spriteUri) {

@@ -61,4 +61,12 @@ class HlsAndStoryboardTest {
         assertThat(board.count()).isEqualTo(100);
         assertThat(board.thumbHeight()).isEqualTo(284);
     }
+
+    @Test
+    void aSpriteWiderThanAJpegCanBeIsRefusedWithTheProfileToBlame() {
+        SourceVideo wide = new SourceVideo(640, 160, 10, 25, true);
+        assertThat(Storyboard.plan(new VideoProfile.Storyboard(6550, 10, 1, 100), wide).jpegProblem()).isEmpty();
+        assertThat(Storyboard.plan(new VideoProfile.Storyboard(6600, 10, 1, 100), wide).jpegProblem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("66000x1650", "65500", "thumbWidth"));
+    }
 }
