@@ -15,6 +15,8 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -125,10 +127,11 @@ public final class AssetflowStack extends Stack {
 
     /**
      * A step's circuit breaker switches the step's event source mappings off and on: the step's own
-     * function when it opens, breaker-probe when it half-opens. UpdateEventSourceMapping is granted on
+     * function when it opens, breaker-probe when it half-opens; both announce it on the default bus. UpdateEventSourceMapping is granted on
      * exactly those mappings; ListEventSourceMappings has no resource-level permission (Suppressions).
      */
     private void breakerPermissions(Topology topology) {
+        IEventBus defaultBus = EventBus.fromEventBusName(this, "DefaultEventBus", "default");
         topology.functions().forEach((name, spec) -> {
             List<String> mappings = new ArrayList<>();
             if (topology.breakerSteps().contains(name)) {
@@ -148,7 +151,10 @@ public final class AssetflowStack extends Stack {
                                 PolicyStatement.Builder.create().actions(List.of("lambda:UpdateEventSourceMapping"))
                                         .resources(mappings).build(),
                                 PolicyStatement.Builder.create().actions(List.of("lambda:ListEventSourceMappings"))
-                                        .resources(List.of("*")).build()))
+                                        .resources(List.of("*")).build(),
+                                // its transitions are events on the default bus (BreakerEvents)
+                                PolicyStatement.Builder.create().actions(List.of("events:PutEvents"))
+                                        .resources(List.of(defaultBus.getEventBusArn())).build()))
                         .build();
                 Suppressions.listEventSourceMappings(policy);
             }

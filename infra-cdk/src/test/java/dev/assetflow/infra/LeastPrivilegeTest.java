@@ -34,7 +34,9 @@ class LeastPrivilegeTest {
         String probe = policiesOf("BreakerProbe").toString();
         assertThat(probe).contains("lambda:UpdateEventSourceMapping", "IngestLiveSqsEventSource", "ImageWorkerLiveSqsEventSource",
                 "VideoWorkerLiveSqsEventSource");
-        assertThat(policiesOf("UploadApi").toString()).doesNotContain("lambda:");
+        assertThat(policiesOf("UploadApi").toString()).doesNotContain("lambda:", "events:PutEvents");
+        assertThat(ingest).contains("events:PutEvents", "event-bus/default");
+        assertThat(probe).contains("events:PutEvents");
     }
 
     @Test

@@ -2,13 +2,13 @@ package dev.assetflow.breakerprobe;
 
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.dynamodb.DynamoBreakerStore;
+import dev.assetflow.aws.lambda.BreakerTransitions;
 import dev.assetflow.aws.lambda.Breakers;
 import dev.assetflow.aws.lambda.Env;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.BreakerStore;
-import dev.assetflow.domain.ports.WorkIntake;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +21,12 @@ final class BreakerProbeService {
     private static final Logger LOG = LoggerFactory.getLogger(BreakerProbeService.class);
 
     private final List<CircuitBreaker> breakers;
-    private final WorkIntake intake;
+    private final BreakerTransitions transitions;
     private final Map<String, String> environment;
 
-    BreakerProbeService(List<CircuitBreaker> breakers, WorkIntake intake, Map<String, String> environment) {
+    BreakerProbeService(List<CircuitBreaker> breakers, BreakerTransitions transitions, Map<String, String> environment) {
         this.breakers = List.copyOf(breakers);
-        this.intake = intake;
+        this.transitions = transitions;
         this.environment = environment;
     }
 
@@ -35,7 +35,7 @@ final class BreakerProbeService {
         Clock clock = Clock.systemUTC();
         return new BreakerProbeService(config.steps().stream()
                 .map(step -> new CircuitBreaker(step, Breakers.policy(new Env(environment)), store, clock)).toList(),
-                Breakers.intake(clients), environment);
+                BreakerTransitions.of(clients), environment);
     }
 
     /** @return each step's circuit state after this run */
@@ -44,8 +44,8 @@ final class BreakerProbeService {
         for (CircuitBreaker breaker : breakers) {
             try {
                 // counted under the step whose circuit moved, like the transitions its own workers make
-                breaker.probeIfDue().ifPresent(transition -> Breakers.apply(breaker.step(), transition,
-                        PipelineMetrics.forStage(breaker.step(), environment), intake));
+                breaker.probeIfDue().ifPresent(transition -> transitions.apply(breaker.step(), transition,
+                        PipelineMetrics.forStage(breaker.step(), environment)));
                 states.put(breaker.step(), breaker.state().status().name());
             } catch (FailureException e) {
                 LOG.warn("could not probe the circuit of {}; the next run tries again: {}", breaker.step(), e.failure());

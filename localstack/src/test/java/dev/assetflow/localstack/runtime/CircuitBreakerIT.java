@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.dynamodb.DynamoBreakerStore;
-import dev.assetflow.aws.lambda.Breakers;
+import dev.assetflow.aws.lambda.BreakerTransitions;
 import dev.assetflow.aws.lambda.SqsBatchProcessor;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.domain.breaker.BreakerPolicy;
 import dev.assetflow.domain.breaker.BreakerState;
 import dev.assetflow.domain.breaker.CircuitBreaker;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
-import dev.assetflow.domain.ports.WorkIntake;
+import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.localstack.LocalStackExtension;
 import dev.assetflow.localstack.provision.LambdaRegistrations;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -91,7 +93,7 @@ class CircuitBreakerIT {
     }
 
     @Test
-    void anOpenCircuitHandsBatchesBackUnprocessed(LocalStackExtension.Fixture fx) {
+    void anOpenCircuitHandsBatchesBackUnprocessedAndTheOpeningIsAnEvent(LocalStackExtension.Fixture fx) throws Exception {
         CircuitBreaker breaker = new CircuitBreaker(step, POLICY, store, Clock.systemUTC());
         List<String> metrics = new ArrayList<>();
         AtomicInteger handled = new AtomicInteger();
@@ -106,6 +108,12 @@ class CircuitBreakerIT {
         assertThat(handled).hasValue(6);
         assertThat(breaker.state().status()).isEqualTo(BreakerState.Status.OPEN);
         assertThat(metrics).anyMatch(line -> line.contains("\"BreakerState\":\"OPEN\""));
+        JsonNode event = operationsEvent(fx, step);
+        assertThat(event.path("source").asText()).isEqualTo("assetflow");
+        assertThat(event.path("detail-type").asText()).isEqualTo("Circuit Breaker State Change");
+        assertThat(event.at("/detail/from").asText()).isEqualTo("CLOSED");
+        assertThat(event.at("/detail/to").asText()).isEqualTo("OPEN");
+        assertThat(event.at("/detail/reason").asText()).contains("6 of 6 calls failed");
 
         SQSBatchResponse shed = processor.process(batch(3), null, (m, c) -> {
             handled.incrementAndGet();
@@ -169,8 +177,23 @@ class CircuitBreakerIT {
         }
     }
 
-    private static WorkIntake intake(LocalStackExtension.Fixture fx) {
-        return Breakers.intake(fx.stack().clients());
+    private static BreakerTransitions intake(LocalStackExtension.Fixture fx) {
+        return BreakerTransitions.of(fx.stack().clients());
+    }
+
+    /** The breaker event of a step, as the topology's EventBridge rule delivers it to the operations-events queue. */
+    private static JsonNode operationsEvent(LocalStackExtension.Fixture fx, String step) throws Exception {
+        String queue = fx.stack().resources().queueUrl("operations-events");
+        for (int i = 0; i < 10; i++) {
+            for (Message message : fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
+                JsonNode event = Json.mapper().readTree(message.body());
+                if (step.equals(event.at("/detail/step").asText())) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("no breaker event for " + step + " on the operations-events queue");
     }
 
     private static SQSEvent batch(int size) {

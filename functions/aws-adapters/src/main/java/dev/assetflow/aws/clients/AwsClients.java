@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -29,6 +30,7 @@ public final class AwsClients implements AutoCloseable {
     private SnsClient sns;
     private DynamoDbClient dynamoDb;
     private LambdaClient lambda;
+    private EventBridgeClient eventBridge;
 
     public AwsClients(ClientSettings settings) {
         this.settings = settings;
@@ -75,6 +77,14 @@ public final class AwsClients implements AutoCloseable {
             lambda = track(configure(LambdaClient.builder()).build());
         }
         return lambda;
+    }
+
+    /** Only for operational events (circuit-breaker transitions). */
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = track(configure(EventBridgeClient.builder()).build());
+        }
+        return eventBridge;
     }
 
     public synchronized SqsClient sqs() {

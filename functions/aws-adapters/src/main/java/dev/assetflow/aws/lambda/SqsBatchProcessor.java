@@ -13,7 +13,6 @@ import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.ports.WorkIntake;
 import dev.assetflow.domain.failure.RetryPolicy;
 import dev.assetflow.domain.ports.FailureLog;
 import dev.assetflow.domain.work.WorkOutcome;
@@ -48,15 +47,15 @@ public final class SqsBatchProcessor {
     private final PipelineMetrics metrics;
     private final RetryScheduler retries;
     private final Optional<CircuitBreaker> breaker;
-    private final WorkIntake intake;
+    private final BreakerTransitions transitions;
     private final Clock clock;
 
     public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker,
-            WorkIntake intake, Clock clock) {
+            BreakerTransitions transitions, Clock clock) {
         this.metrics = metrics;
         this.retries = retries;
         this.breaker = breaker;
-        this.intake = intake;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -72,7 +71,7 @@ public final class SqsBatchProcessor {
         FailureLog failures = new DynamoFailureLog(clients.dynamoDb(), env.required("FAILURES_TABLE"));
         return new SqsBatchProcessor(PipelineMetrics.forStage(stage, environment),
                 new VisibilityBackoff(clients.sqs(), failures, policy, stage, () -> ThreadLocalRandom.current().nextDouble(), clock),
-                Breakers.of(stage, clients, environment), Breakers.intake(clients), clock);
+                Breakers.of(stage, clients, environment), BreakerTransitions.of(clients), clock);
     }
 
     public SQSBatchResponse process(SQSEvent event, Context context, RecordHandler handler) {
@@ -124,7 +123,7 @@ public final class SqsBatchProcessor {
         CircuitBreaker b = breaker.orElseThrow();
         try {
             b.record(seen, calls, failures, invokedFunctionArn)
-                    .ifPresent(transition -> Breakers.apply(b.step(), transition, metrics, intake));
+                    .ifPresent(transition -> transitions.apply(b.step(), transition, metrics));
         } catch (FailureException e) {
             LOG.warn("could not record the batch in the circuit breaker of {}: {}", b.step(), e.failure());
         }
