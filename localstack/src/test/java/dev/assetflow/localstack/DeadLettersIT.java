@@ -97,8 +97,10 @@ class DeadLettersIT {
         fx.notifications().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         assertThat(fx.notifications().count(assetId, "asset.failed")).isEqualTo(1);
         assertThat(dlq.approximateDepth()).as("triage never deletes a dead letter").isEqualTo(1);
+        assertThat(dlq.receive(10, Duration.ofSeconds(1))).as("nor keeps it hidden: operators and redrive see it at once")
+                .hasSize(1);
 
-        Thread.sleep(1500); // past the sweep's hiding time: the next sweep reads the same message again
+        Thread.sleep(1500); // past the 1 s this test's own read hid it for
         Map<String, Integer> second = triage.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/t", "us-east-1"), null);
         assertThat(second).containsEntry("received", 1).containsEntry("alreadyTriaged", 1).containsEntry("triaged", 0);
 

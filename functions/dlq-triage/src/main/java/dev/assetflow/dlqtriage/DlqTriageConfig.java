@@ -15,7 +15,7 @@ record DlqTriageConfig(Map<String, String> deadLetterQueueUrls, String assetsTab
         Env env = new Env(environment);
         return new DlqTriageConfig(env.jsonMap("DEAD_LETTER_QUEUE_URLS"), env.required("ASSETS_TABLE"),
                 env.required("FAILURES_TABLE"), env.required("EVENTS_TOPIC_ARN"),
-                // how long a sweep hides what it read; then the redrive command (or the next sweep) sees it again
-                env.seconds("DEAD_LETTER_HIDE_SECONDS", 60));
+                // how long a message stays hidden if a sweep dies while triaging it (it is released right after)
+                env.seconds("DEAD_LETTER_HIDE_SECONDS", 30));
     }
 }

@@ -22,10 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,7 +36,8 @@ import org.slf4j.MDC;
  * One sweep over every dead-letter queue. Each message not triaged yet gets its failure named
  * ({@link DeadLetterTriage}); its asset, if it has one that is still on its way, goes FAILED with that
  * failure and {@code asset.failed} is announced; the failure record is written last, so a sweep that
- * dies half way is simply repeated by the next one. Messages stay in their DLQ.
+ * dies half way is simply repeated by the next one. Messages stay in their DLQ, hidden only while a
+ * sweep triages them.
  */
 final class DlqTriageService {
     private static final Logger LOG = LoggerFactory.getLogger(DlqTriageService.class);
@@ -92,14 +95,26 @@ final class DlqTriageService {
         int unreadableQueues = 0;
         for (DeadLetterQueue queue : queues) {
             try {
-                if (queue.approximateDepth() == 0) {
-                    continue;
-                }
-                List<DeadLetterQueue.Received> batch;
-                while (clock.instant().isBefore(deadline) && !(batch = queue.receive(10, hideFor)).isEmpty()) {
-                    for (DeadLetterQueue.Received letter : batch) {
-                        received++;
-                        results.merge(triage(letter), 1, Integer::sum);
+                int depth = queue.approximateDepth();
+                // each batch is released as soon as it is triaged, so the DLQ stays readable for operators and
+                // the redrive command; the sweep ends when the queue offers nothing it has not seen
+                Set<String> seen = new HashSet<>();
+                while (seen.size() < depth && clock.instant().isBefore(deadline)) {
+                    List<DeadLetterQueue.Received> batch = queue.receive(10, hideFor);
+                    boolean news = false;
+                    try {
+                        for (DeadLetterQueue.Received letter : batch) {
+                            if (seen.add(letter.letter().messageId())) {
+                                news = true;
+                                received++;
+                                results.merge(triage(letter), 1, Integer::sum);
+                            }
+                        }
+                    } finally {
+                        queue.release(batch);
+                    }
+                    if (!news) {
+                        break;
                     }
                 }
             } catch (FailureException e) {

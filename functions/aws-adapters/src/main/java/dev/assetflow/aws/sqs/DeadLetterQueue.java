@@ -4,11 +4,13 @@ import dev.assetflow.aws.SdkFailures;
 import dev.assetflow.domain.failure.DeadLetterTriage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -75,6 +77,23 @@ public final class DeadLetterQueue {
             sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "ChangeMessageVisibility " + url);
+        }
+    }
+
+    /** Makes a batch visible again at once (one ChangeMessageVisibilityBatch call). */
+    public void release(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        for (Received received : batch) {
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                    .receiptHandle(received.receiptHandle()).visibilityTimeout(0).build());
+        }
+        try {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "ChangeMessageVisibilityBatch " + url);
         }
     }
 
