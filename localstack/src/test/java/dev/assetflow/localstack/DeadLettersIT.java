@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.dynamodb.DynamoFailureLog;
 import dev.assetflow.aws.sqs.DeadLetterQueue;
+import dev.assetflow.aws.sqs.DeadLetterRedrive;
 import dev.assetflow.dlqtriage.DlqTriageHandler;
 import dev.assetflow.domain.failure.FailedMessage;
 import dev.assetflow.domain.json.Json;
@@ -20,12 +21,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +154,30 @@ class DeadLettersIT {
                 .messageAttributeNames("All")).messages();
         assertThat(rest).extracting(Message::body).containsExactlyInAnyOrder("parked: the message is not JSON", "parked: no assetId");
         assertThat(rest).allSatisfy(m -> assertThat(m.messageAttributes()).doesNotContainKeys("failureCategory", "failureReason"));
+    }
+
+    @Test
+    void aRedriveMovesOnlyWhatWasDeadLetteredBeforeItStarted(LocalStackExtension.Fixture fx) throws Exception {
+        SqsClient sqs = fx.stack().clients().sqs();
+        QueuePair queues = QueuePair.create(sqs, "loop");
+        sqs.sendMessage(b -> b.queueUrl(queues.deadLetterUrl()).messageBody("old dead letter"));
+        Thread.sleep(1100); // SentTimestamp has millisecond resolution; keep the two clearly apart
+        DeadLetterRedrive redrive = new DeadLetterRedrive(sqs, failureLog(fx), Clock.systemUTC());
+        AtomicInteger arrivals = new AtomicInteger();
+
+        // while the run goes on, a message fails again at once and is parked anew, as a poison message would be
+        DeadLetterRedrive.Moved moved = redrive.redrive(new DeadLetterQueue(sqs, queues.sourceName(), queues.deadLetterUrl()),
+                listed -> {
+                    if (arrivals.getAndIncrement() == 0) {
+                        sqs.sendMessage(b -> b.queueUrl(queues.deadLetterUrl()).messageBody("parked again during the run"));
+                    }
+                    return true;
+                }, Integer.MAX_VALUE);
+
+        assertThat(moved.moved()).isEqualTo(1);
+        assertThat(receiveOne(sqs, queues.sourceUrl()).body()).isEqualTo("old dead letter");
+        assertThat(new DeadLetterQueue(sqs, queues.sourceName(), queues.deadLetterUrl()).approximateDepth())
+                .as("the newcomer waits for the next run").isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.ports.FailureLog;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +65,13 @@ public final class DeadLetterRedrive {
         return listed;
     }
 
-    /** Moves up to {@code max} messages the selector accepts back to their source queue. */
+    /**
+     * Moves up to {@code max} messages the selector accepts back to their source queue. Only what was
+     * dead-lettered before the run started is moved: a message that fails again at once comes back to
+     * the DLQ as a new message, and moving that one too would go round in circles.
+     */
     public Moved redrive(DeadLetterQueue dlq, Predicate<Listed> selector, int max) {
+        Instant started = clock.instant();
         int moved = 0;
         int failed = 0;
         List<DeadLetterQueue.Received> left = new ArrayList<>();
@@ -73,7 +79,8 @@ public final class DeadLetterRedrive {
             List<DeadLetterQueue.Received> batch;
             while (moved < max && !(batch = dlq.receive(Math.min(10, max - moved), HIDE_FOR)).isEmpty()) {
                 for (DeadLetterQueue.Received received : batch) {
-                    if (moved >= max || !selector.test(describe(received))) {
+                    Instant sent = received.letter().sentAt();
+                    if (moved >= max || sent != null && sent.isAfter(started) || !selector.test(describe(received))) {
                         left.add(received);
                         continue;
                     }
