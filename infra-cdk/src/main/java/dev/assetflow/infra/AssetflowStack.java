@@ -93,6 +93,8 @@ public final class AssetflowStack extends Stack {
         topology.topics().get("asset-events").subscriptions().forEach(s -> output(Names.pascal(s.queue()) + "QueueUrl",
                 messaging.queue(s.queue()).getQueueUrl(), "Subscriber queue " + s.queue()));
         output("ReviewQueueUrl", messaging.queue("review").getQueueUrl(), "Assets no rule accepts, for a human");
+        output("OperationsEventsQueueUrl", messaging.queue("operations-events").getQueueUrl(),
+                "Operational events (circuit-breaker state changes), from the default event bus");
         output("OpsTopicArn", operations.opsTopic().getTopicArn(), "Alarms are sent here");
         output("DashboardName", operations.dashboard().getDashboardName(), "CloudWatch dashboard");
         output("RoutingRulesParameter", rules.getParameterName(), "SSM parameter holding the routing rules");

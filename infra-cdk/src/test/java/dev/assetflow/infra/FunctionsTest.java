@@ -89,7 +89,8 @@ class FunctionsTest {
         });
         // what scripts/redrive needs on AWS
         String outputs = template().toJSON().get("Outputs").toString();
-        assertThat(outputs).contains("DeadLetterQueueUrls", "FailuresTable", "AssetsTable", "WorkQueueUrls");
+        assertThat(outputs).contains("DeadLetterQueueUrls", "FailuresTable", "AssetsTable", "WorkQueueUrls",
+                "OperationsEventsQueueUrl");
         topology.queues().forEach((name, queue) -> {
             if (queue.hasDeadLetterQueue()) {
                 assertThat(outputs).as("the DLQ of " + name + " is listed").contains(Names.pascal(name) + "Dlq");
