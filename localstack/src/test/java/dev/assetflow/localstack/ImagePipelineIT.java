@@ -3,6 +3,7 @@ package dev.assetflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.domain.idempotency.IdempotencyKey;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.media.ImageInfo;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** An image through the whole local stack: API, S3, notification, ingest, work queue, worker, events. */
 @ExtendWith(LocalStackExtension.class)
@@ -155,11 +155,7 @@ class ImagePipelineIT {
     /** Waits until a queue has no visible and no in-flight messages. */
     static void awaitDrained(LocalStackExtension.Fixture fx, String queueUrl) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
-            var attributes = fx.stack().clients().sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            if ("0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
+            if (SqsQueues.depth(fx.stack().clients().sqs(), queueUrl) == 0) {
                 return;
             }
             Thread.sleep(200);

@@ -1,7 +1,7 @@
 package dev.assetflow.localstack.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assetflow.aws.sqs.DeadLetterQueue;
+import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.client.EventTap;
 import dev.assetflow.localstack.faults.FaultInjector;
@@ -64,7 +64,7 @@ final class AcceptanceReport {
         Map<String, Integer> depths = new TreeMap<>();
         stack.topology().queues().forEach((name, queue) -> {
             if (queue.consumer() != null) {
-                int depth = new DeadLetterQueue(stack.clients().sqs(), name, stack.resources().queueUrl(name)).approximateDepth();
+                int depth = SqsQueues.depth(stack.clients().sqs(), stack.resources().queueUrl(name));
                 if (depth > 0) {
                     depths.put(name, depth);
                 }
@@ -185,8 +185,7 @@ final class AcceptanceReport {
         Map<String, Integer> counts = new TreeMap<>();
         stack.topology().queues().forEach((name, queue) -> {
             if (queue.hasDeadLetterQueue()) {
-                int depth = new DeadLetterQueue(stack.clients().sqs(), name, stack.resources().deadLetterQueueUrl(name))
-                        .approximateDepth();
+                int depth = SqsQueues.depth(stack.clients().sqs(), stack.resources().deadLetterQueueUrl(name));
                 if (depth > 0) {
                     counts.put(name, depth);
                 }

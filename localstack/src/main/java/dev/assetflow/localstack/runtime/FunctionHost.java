@@ -25,7 +25,7 @@ public final class FunctionHost<I, O> {
         this.spec = spec;
         this.clients = clients;
         this.environment = Map.copyOf(environment);
-        this.arn = "arn:aws:lambda:us-east-1:123456789012:function:" + name;
+        this.arn = LocalContext.arnOf(name);
         release(acquire()); // fail at start-up, not on the first event, if the function cannot initialise
     }
 

@@ -20,7 +20,12 @@ public final class LocalContext implements Context {
     private final Logger logger;
 
     public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
-        this(functionName, "arn:aws:lambda:us-east-1:123456789012:function:" + functionName, memoryMb, timeoutSeconds);
+        this(functionName, arnOf(functionName), memoryMb, timeoutSeconds);
+    }
+
+    /** The ARN of a function that was not registered with the emulator (the emulator's default account). */
+    static String arnOf(String functionName) {
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     }
 
     /** @param functionArn what the invocation reports as its invoked function: its registration in the emulator */

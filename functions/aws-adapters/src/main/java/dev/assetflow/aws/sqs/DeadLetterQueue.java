@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One dead-letter queue, read the way triage and redrive need it: receiving hides a message for a
@@ -47,15 +46,7 @@ public final class DeadLetterQueue {
 
     /** Visible plus in-flight messages: what an operator would call the queue's contents. */
     public int approximateDepth() {
-        try {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                    + Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
-        } catch (SdkException e) {
-            throw SdkFailures.translate(e, "GetQueueAttributes " + url);
-        }
+        return SqsQueues.depth(sqs, url);
     }
 
     /** Up to 10 messages, hidden from other readers for {@code hideFor}; long-polls for a second. */
@@ -71,29 +62,19 @@ public final class DeadLetterQueue {
         }
     }
 
-    /** Makes the message visible again at once, for the next reader. */
-    public void release(Received received) {
-        try {
-            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
-        } catch (SdkException e) {
-            throw SdkFailures.translate(e, "ChangeMessageVisibility " + url);
-        }
-    }
-
-    /** Makes a batch visible again at once (one ChangeMessageVisibilityBatch call). */
-    public void release(List<Received> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-        for (Received received : batch) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                    .receiptHandle(received.receiptHandle()).visibilityTimeout(0).build());
-        }
-        try {
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
-        } catch (SdkException e) {
-            throw SdkFailures.translate(e, "ChangeMessageVisibilityBatch " + url);
+    /** Makes messages visible again at once, for the next reader (ChangeMessageVisibilityBatch, 10 a call). */
+    public void release(List<Received> received) {
+        for (int from = 0; from < received.size(); from += 10) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (Received one : received.subList(from, Math.min(from + 10, received.size()))) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                        .receiptHandle(one.receiptHandle()).visibilityTimeout(0).build());
+            }
+            try {
+                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+            } catch (SdkException e) {
+                throw SdkFailures.translate(e, "ChangeMessageVisibilityBatch " + url);
+            }
         }
     }
 

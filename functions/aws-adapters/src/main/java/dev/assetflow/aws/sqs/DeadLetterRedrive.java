@@ -60,7 +60,7 @@ public final class DeadLetterRedrive {
                 }
             }
         } finally {
-            seen.forEach(dlq::release);
+            dlq.release(seen);
         }
         return listed;
     }
@@ -93,7 +93,7 @@ public final class DeadLetterRedrive {
                 }
             }
         } finally {
-            left.forEach(dlq::release);
+            dlq.release(left);
         }
         return new Moved(moved, left.size(), failed);
     }

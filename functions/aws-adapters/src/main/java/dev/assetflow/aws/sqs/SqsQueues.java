@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Queue URLs from the ARNs an SQS record carries (eventSourceARN), looked up once per queue with
@@ -21,6 +22,19 @@ public final class SqsQueues {
     /** {@code arn:aws:sqs:region:account:name} → its name. */
     public static String nameOf(String queueArn) {
         return queueArn == null ? "" : queueArn.substring(queueArn.lastIndexOf(':') + 1);
+    }
+
+    /** Visible plus in-flight messages: what an operator would call the queue's contents. */
+    public static int depth(SqsClient sqs, String url) {
+        try {
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                    + Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "GetQueueAttributes " + url);
+        }
     }
 
     public String urlOf(String queueArn) {
