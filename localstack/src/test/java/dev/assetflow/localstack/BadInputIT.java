@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.localstack.client.AssetflowClient;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

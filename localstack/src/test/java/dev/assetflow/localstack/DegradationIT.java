@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.runtime.LocalContext;
-import dev.assetflow.ops.RepairCommand;
+import dev.assetflow.ops.repair.RepairCommand;
 import dev.assetflow.videoworker.VideoWorkerHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

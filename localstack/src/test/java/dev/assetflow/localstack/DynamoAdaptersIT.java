@@ -3,8 +3,8 @@ package dev.assetflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
-import dev.assetflow.aws.dynamodb.DynamoIdempotencyStore;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.aws.idempotency.DynamoIdempotencyStore;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.idempotency.Claim;
 import dev.assetflow.domain.idempotency.Idempotency;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
-import dev.assetflow.aws.sns.SnsEventPublisher;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.aws.events.SnsEventPublisher;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.Rendition;

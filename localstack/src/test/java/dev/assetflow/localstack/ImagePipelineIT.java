@@ -7,7 +7,7 @@ import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.domain.idempotency.IdempotencyKey;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.media.ImageInfo;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assetflow.documentworker.samples.SampleDocuments;
+import dev.assetflow.fixtures.SampleDocuments;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.media.MediaInfo;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.assetflow.media.MediaInfo;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.media.ProcessRunner;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.dynamodb.DynamoAssetRepository;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.Rendition;
 import dev.assetflow.domain.json.Json;

@@ -1,6 +1,6 @@
 package dev.assetflow.breakerprobe;
 
-import dev.assetflow.aws.lambda.Env;
+import dev.assetflow.runtime.config.Env;
 import java.util.List;
 import java.util.Map;
 

@@ -1,14 +1,14 @@
 package dev.assetflow.breakerprobe;
 
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.dynamodb.DynamoBreakerStore;
-import dev.assetflow.aws.lambda.BreakerTransitions;
-import dev.assetflow.aws.lambda.Breakers;
-import dev.assetflow.aws.lambda.Env;
+import dev.assetflow.aws.breaker.DynamoBreakerStore;
+import dev.assetflow.runtime.breaker.BreakerTransitions;
+import dev.assetflow.runtime.breaker.Breakers;
+import dev.assetflow.runtime.config.Env;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.ports.BreakerStore;
+import dev.assetflow.domain.breaker.BreakerStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

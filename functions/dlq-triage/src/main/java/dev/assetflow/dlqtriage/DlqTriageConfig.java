@@ -1,6 +1,6 @@
 package dev.assetflow.dlqtriage;
 
-import dev.assetflow.aws.lambda.Env;
+import dev.assetflow.runtime.config.Env;
 import java.time.Duration;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import dev.assetflow.domain.document.DocumentProfile;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.image.ProfileCatalog;
+import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.Renderer;

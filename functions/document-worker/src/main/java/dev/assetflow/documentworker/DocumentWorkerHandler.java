@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.lambda.Env;
-import dev.assetflow.aws.lambda.SqsBatchProcessor;
-import dev.assetflow.aws.worker.WorkerConfig;
-import dev.assetflow.aws.worker.WorkerService;
+import dev.assetflow.runtime.config.Env;
+import dev.assetflow.runtime.batch.SqsBatchProcessor;
+import dev.assetflow.worker.WorkerConfig;
+import dev.assetflow.worker.WorkerService;
 import java.util.Map;
 
 /** Lambda entry point of the document worker: work messages from the document work queue. */

@@ -9,7 +9,7 @@ import dev.assetflow.domain.image.ImageHeader;
 import dev.assetflow.domain.image.ImageProfile;
 import dev.assetflow.domain.image.ImageRenditionPlanner;
 import dev.assetflow.domain.image.ImageRenditionSpec;
-import dev.assetflow.domain.image.ProfileCatalog;
+import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.Renderer;
 import dev.assetflow.domain.work.RenditionPlan;

@@ -1,7 +1,7 @@
 package dev.assetflow.imageworker;
 
-import dev.assetflow.aws.lambda.Env;
-import dev.assetflow.aws.worker.WorkerConfig;
+import dev.assetflow.runtime.config.Env;
+import dev.assetflow.worker.WorkerConfig;
 import dev.assetflow.media.MediaTools;
 import java.util.Map;
 

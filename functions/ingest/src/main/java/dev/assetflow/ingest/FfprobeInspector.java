@@ -1,8 +1,8 @@
 package dev.assetflow.ingest;
 
 import dev.assetflow.domain.asset.SourceObject;
-import dev.assetflow.domain.ports.MediaInspector;
-import dev.assetflow.domain.ports.ObjectStore;
+import dev.assetflow.domain.classify.MediaInspector;
+import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.media.MediaProbe;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.assetflow.ingest;
 
-import dev.assetflow.aws.lambda.Env;
+import dev.assetflow.runtime.config.Env;
 import dev.assetflow.media.MediaTools;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.aws.lambda.SqsBatchProcessor;
+import dev.assetflow.runtime.batch.SqsBatchProcessor;
 import java.util.Map;
 
 /** Lambda entry point of ingest: S3 object-created notifications, delivered through the ingest queue. */

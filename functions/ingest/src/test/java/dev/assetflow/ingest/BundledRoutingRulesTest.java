@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.asset.Priority;
-import dev.assetflow.domain.config.ConfigText;
+import dev.assetflow.runtime.config.ConfigText;
 import dev.assetflow.domain.routing.RoutingDecision;
 import dev.assetflow.domain.routing.RoutingInput;
 import dev.assetflow.domain.routing.RoutingRules;

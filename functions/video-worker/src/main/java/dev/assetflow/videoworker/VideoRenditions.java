@@ -4,7 +4,7 @@ import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.image.ProfileCatalog;
+import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.video.HlsMasterPlaylist;
 import dev.assetflow.domain.video.LadderPlanner;
 import dev.assetflow.domain.video.LadderRung;

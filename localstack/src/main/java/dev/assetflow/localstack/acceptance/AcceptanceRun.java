@@ -10,7 +10,7 @@ import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.faults.FaultInjector;
 import dev.assetflow.localstack.faults.WorkerDeaths;
 import dev.assetflow.media.MediaTools;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import dev.assetflow.topology.ResourceNames;
 import java.io.PrintStream;
 import java.net.URLEncoder;

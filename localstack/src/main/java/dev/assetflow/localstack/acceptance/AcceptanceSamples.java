@@ -1,7 +1,7 @@
 package dev.assetflow.localstack.acceptance;
 
-import dev.assetflow.documentworker.samples.SampleDocuments;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleDocuments;
+import dev.assetflow.fixtures.SampleMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

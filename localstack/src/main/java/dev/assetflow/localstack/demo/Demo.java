@@ -1,10 +1,10 @@
 package dev.assetflow.localstack.demo;
 
-import dev.assetflow.documentworker.samples.SampleDocuments;
+import dev.assetflow.fixtures.SampleDocuments;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.media.MediaTools;
-import dev.assetflow.media.samples.SampleMedia;
+import dev.assetflow.fixtures.SampleMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

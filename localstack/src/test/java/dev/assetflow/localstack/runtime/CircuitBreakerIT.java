@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.assetflow.aws.dynamodb.DynamoBreakerStore;
-import dev.assetflow.aws.lambda.BreakerTransitions;
-import dev.assetflow.aws.lambda.SqsBatchProcessor;
+import dev.assetflow.aws.breaker.DynamoBreakerStore;
+import dev.assetflow.runtime.breaker.BreakerTransitions;
+import dev.assetflow.runtime.batch.SqsBatchProcessor;
 import dev.assetflow.aws.metrics.PipelineMetrics;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.domain.breaker.BreakerPolicy;

@@ -4,51 +4,51 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small helpers to read and write DynamoDB attribute values without noise. */
-final class Attr {
+public final class Attr {
 
     private Attr() {
     }
 
-    static AttributeValue s(String value) {
+    public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    static AttributeValue n(long value) {
+    public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    static AttributeValue bool(boolean value) {
+    public static AttributeValue bool(boolean value) {
         return AttributeValue.fromBool(value);
     }
 
-    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    public static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) {
             item.put(name, s(value));
         }
     }
 
-    static void putIfPresent(Map<String, AttributeValue> item, String name, Number value) {
+    public static void putIfPresent(Map<String, AttributeValue> item, String name, Number value) {
         if (value != null) {
             item.put(name, AttributeValue.fromN(value.toString()));
         }
     }
 
-    static String string(Map<String, AttributeValue> item, String name) {
+    public static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
 
-    static Long number(Map<String, AttributeValue> item, String name) {
+    public static Long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? null : Long.parseLong(value.n());
     }
 
-    static Integer integer(Map<String, AttributeValue> item, String name) {
+    public static Integer integer(Map<String, AttributeValue> item, String name) {
         Long value = number(item, name);
         return value == null ? null : Math.toIntExact(value);
     }
 
-    static boolean flag(Map<String, AttributeValue> item, String name) {
+    public static boolean flag(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null && Boolean.TRUE.equals(value.bool());
     }

@@ -1,10 +1,11 @@
 package dev.assetflow.aws.sqs;
 
-import dev.assetflow.aws.SdkFailures;
+import dev.assetflow.aws.clients.SdkFailures;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -35,6 +36,11 @@ public final class SqsQueues {
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "GetQueueAttributes " + url);
         }
+    }
+
+    /** A String message attribute, as filter policies and triage read them. */
+    public static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     public String urlOf(String queueArn) {

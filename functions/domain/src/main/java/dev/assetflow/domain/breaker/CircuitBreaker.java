@@ -1,6 +1,5 @@
 package dev.assetflow.domain.breaker;
 
-import dev.assetflow.domain.ports.BreakerStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,8 +3,7 @@ package dev.assetflow.domain.events;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.Rendition;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.ports.AssetRepository;
-import dev.assetflow.domain.ports.EventPublisher;
+import dev.assetflow.domain.asset.AssetRepository;
 import java.time.Clock;
 
 /**

@@ -2,12 +2,14 @@ package dev.assetflow.domain.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assetflow.domain.failure.DeadLetterTriage.DeadLetter;
+import dev.assetflow.domain.deadletter.DeadLetterTriage.DeadLetter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+import dev.assetflow.domain.deadletter.DeadLetterTriage;
+import dev.assetflow.domain.deadletter.FailedMessage;
 class DeadLetterTriageTest {
     private static final String ASSET = "0f8fad5b-d9cb-469f-a165-70867728950e";
     private static final Instant SENT = Instant.parse("2026-11-25T10:00:00Z");

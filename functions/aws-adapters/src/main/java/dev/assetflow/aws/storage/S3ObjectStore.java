@@ -1,0 +1,90 @@
+package dev.assetflow.aws.storage;
+
+import dev.assetflow.aws.clients.SdkFailures;
+import dev.assetflow.domain.storage.ObjectStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** {@link ObjectStore} on S3. */
+public final class S3ObjectStore implements ObjectStore {
+    private final S3Client s3;
+    private final Supplier<S3Presigner> presigner;
+
+    /** @param presigner built on first use: most callers never need a URL */
+    public S3ObjectStore(S3Client s3, Supplier<S3Presigner> presigner) {
+        this.s3 = s3;
+        this.presigner = presigner;
+    }
+
+    @Override
+    public Optional<StoredObject> head(String bucket, String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(bucket, key, head.contentLength(), head.eTag(), head.contentType()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw SdkFailures.translate(e, "HeadObject s3://" + bucket + "/" + key);
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "HeadObject s3://" + bucket + "/" + key);
+        }
+    }
+
+    @Override
+    public byte[] readPrefix(String bucket, String key, int maxBytes) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
+                    .range("bytes=0-" + (maxBytes - 1)));
+            return bytes.asByteArray();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                return new byte[0]; // a range request on an empty object
+            }
+            throw SdkFailures.translate(e, "GetObject (first bytes) s3://" + bucket + "/" + key);
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "GetObject (first bytes) s3://" + bucket + "/" + key);
+        }
+    }
+
+    @Override
+    public void download(String bucket, String key, Path target) {
+        try {
+            s3.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toFile(target));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "GetObject s3://" + bucket + "/" + key);
+        }
+    }
+
+    @Override
+    public String readUrl(String bucket, String key, Duration expiry) {
+        return presigner.get().presignGetObject(p -> p.signatureDuration(expiry)
+                .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString();
+    }
+
+    @Override
+    public long upload(String bucket, String key, Path file, String contentType) {
+        try {
+            long size = file.toFile().length();
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(size),
+                    RequestBody.fromFile(file));
+            return size;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "PutObject s3://" + bucket + "/" + key);
+        }
+    }
+}

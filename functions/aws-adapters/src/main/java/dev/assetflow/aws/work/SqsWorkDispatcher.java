@@ -1,0 +1,63 @@
+package dev.assetflow.aws.work;
+
+import dev.assetflow.aws.clients.SdkFailures;
+import dev.assetflow.aws.sqs.SqsQueues;
+import dev.assetflow.domain.asset.MediaKind;
+import dev.assetflow.domain.asset.Priority;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.work.WorkDispatcher;
+import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.domain.work.WorkMessageCodec;
+import dev.assetflow.topology.QueueSpec;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** Sends work to the SQS queue of its (kind, priority), as listed in the WORK_QUEUES environment variable. */
+public final class SqsWorkDispatcher implements WorkDispatcher {
+    private final SqsClient sqs;
+    private final Map<String, String> workQueueUrls;
+    private final String reviewQueueUrl;
+
+    /** @param workQueueUrls queue URL by {@code kind/priority[/transcoder]}, e.g. {@code image/critical} */
+    public SqsWorkDispatcher(SqsClient sqs, Map<String, String> workQueueUrls, String reviewQueueUrl) {
+        this.sqs = sqs;
+        this.workQueueUrls = Map.copyOf(workQueueUrls);
+        this.reviewQueueUrl = reviewQueueUrl;
+    }
+
+    @Override
+    public boolean hasQueueFor(MediaKind kind, Priority priority, String transcoder) {
+        return workQueueUrls.containsKey(QueueSpec.WorkSpec.key(kind.label(), priority.label(), transcoder));
+    }
+
+    @Override
+    public void dispatch(WorkMessage message) {
+        String key = QueueSpec.WorkSpec.key(message.kind(), message.route().queue().label(), message.route().transcoder());
+        String url = workQueueUrls.get(key);
+        if (url == null) {
+            throw new FailureException(Failure.of(FailureCategory.CONFIGURATION,
+                    "there is no work queue for " + key + " (known: " + workQueueUrls.keySet() + ")"));
+        }
+        send(url, message);
+    }
+
+    @Override
+    public void sendToReview(WorkMessage message) {
+        send(reviewQueueUrl, message);
+    }
+
+    private void send(String url, WorkMessage message) {
+        try {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(WorkMessageCodec.encode(message))
+                    .messageAttributes(Map.of(
+                            "assetId", SqsQueues.text(message.assetId()),
+                            "kind", SqsQueues.text(message.kind()))));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "SendMessage for asset " + message.assetId());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.assetflow.domain.asset;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: where assets, their history and their rendition checkpoints are kept (DynamoDB). */
+public interface AssetRepository {
+
+    /** Creates the asset unless it exists; returns the stored asset either way. */
+    Asset createIfAbsent(Asset asset);
+
+    Optional<Asset> find(AssetId id);
+
+    /**
+     * Moves the asset from {@code current.state()} to {@code transition.to()}, only if that move is
+     * allowed and the stored state is still {@code current.state()}; the history entry is appended in
+     * the same write. A stale {@code current} yields AlreadyThere or Refused after a fresh read.
+     */
+    TransitionOutcome transition(Asset current, Transition transition);
+
+    /**
+     * Puts a {@link Asset#reopenable() reopenable} FAILED asset back to {@code to} (RECEIVED for
+     * ingest, QUEUED for a worker) when its dead-lettered message is redriven, or a
+     * {@link Asset#repairable() repairable} PARTIAL one back to QUEUED for a repair: clears its failure
+     * and its terminal-event flag, and records the move in its history. Conditional on the stored
+     * asset still being so; returns the asset as stored after the attempt.
+     */
+    Asset reopen(Asset asset, AssetState to, Instant at, String by);
+
+    /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
+    void recordMedia(AssetId id, Map<String, Object> media);
+
+    /** Sets the outbox flag once the terminal event is published. */
+    void markTerminalAnnounced(AssetId id);
+
+    List<Rendition> renditions(AssetId id);
+
+    /** Writes a DONE checkpoint unless one exists; true if this call wrote it. */
+    boolean checkpointRendition(Rendition done);
+
+    /** Sets the outbox flag of a rendition once its rendition.ready event is published. */
+    void markRenditionAnnounced(AssetId id, String checkpointKey);
+}

@@ -1,0 +1,7 @@
+package dev.assetflow.domain.events;
+
+
+/** Port: the asset-events topic (SNS). */
+public interface EventPublisher {
+    void publish(AssetEvent event);
+}

@@ -1,0 +1,27 @@
+package dev.assetflow.worker;
+
+import dev.assetflow.runtime.config.Env;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What every worker function reads from its environment; kind-specific limits are read by the worker itself. */
+public record WorkerConfig(
+        String renditionsBucket,
+        String assetsTable,
+        String eventsTopicArn,
+        Map<String, String> deadLetterQueueUrls,
+        String profilesLocation,
+        long maxSourceBytes,
+        Path workDirectory) {
+
+    public static WorkerConfig from(Env env) {
+        return new WorkerConfig(
+                env.required("RENDITIONS_BUCKET"),
+                env.required("ASSETS_TABLE"),
+                env.required("EVENTS_TOPIC_ARN"),
+                env.jsonMap("DEAD_LETTER_QUEUE_URLS"),
+                env.optional("PROFILES", "classpath:/profiles.json"),
+                env.longValue("MAX_SOURCE_BYTES", 200L * 1024 * 1024),
+                Path.of(env.optional("WORK_DIRECTORY", System.getProperty("java.io.tmpdir"))));
+    }
+}

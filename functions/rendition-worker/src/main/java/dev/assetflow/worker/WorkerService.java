@@ -1,0 +1,98 @@
+package dev.assetflow.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.aws.storage.S3ObjectStore;
+import dev.assetflow.aws.events.SnsEventPublisher;
+import dev.assetflow.aws.deadletter.DeadLetterParking;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.config.ConfigInvalidException;
+import dev.assetflow.runtime.config.ConfigText;
+import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.failure.Failure;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.profile.ProfileCatalog;
+import dev.assetflow.domain.asset.AssetRepository;
+import dev.assetflow.domain.work.Renderer;
+import dev.assetflow.domain.work.RenditionWorkflow;
+import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.domain.work.WorkMessageCodec;
+import dev.assetflow.domain.work.WorkOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.MDC;
+
+/**
+ * The part every worker function shares: read a work message (a malformed one, or one for an asset
+ * that does not exist, is parked in the DLQ with its reason), find its asset, and run the rendition
+ * workflow with this worker's {@link Renderer} before the invocation's deadline.
+ */
+public final class WorkerService {
+    /** Kept free at the end of an invocation to upload and record what was made. */
+    private static final Duration END_MARGIN = Duration.ofSeconds(3);
+
+    private final AssetRepository assets;
+    private final RenditionWorkflow workflow;
+    private final Renderer renderer;
+    private final DeadLetterParking parking;
+    private final Clock clock;
+
+    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, DeadLetterParking parking, Clock clock) {
+        this.assets = assets;
+        this.workflow = workflow;
+        this.renderer = renderer;
+        this.parking = parking;
+        this.clock = clock;
+    }
+
+    /**
+     * @param worker   the worker's name, recorded in the asset's history
+     * @param renderer builds this worker's renderer from the validated profile catalog
+     */
+    public static WorkerService wire(String worker, AwsClients clients, WorkerConfig config,
+            Function<ProfileCatalog, Renderer> renderer) {
+        Clock clock = Clock.systemUTC();
+        AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
+        RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner),
+                new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
+                config.renditionsBucket(), config.maxSourceBytes(), config.workDirectory(), clock);
+        return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation())),
+                new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
+    }
+
+    private static ProfileCatalog loadProfiles(String location) {
+        try {
+            return ProfileCatalog.parse(ConfigText.read(location));
+        } catch (ConfigInvalidException e) {
+            throw new IllegalStateException("profiles at " + location + " are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    public WorkOutcome handle(SQSMessage message, Context context) {
+        return switch (WorkMessageCodec.decode(message.getBody())) {
+            case WorkMessageCodec.Invalid invalid -> park(message, invalid.failure());
+            case WorkMessageCodec.Valid valid -> {
+                WorkMessage work = valid.message();
+                MDC.put("assetId", work.assetId());
+                yield assets.find(new AssetId(work.assetId()))
+                        .map(asset -> workflow.run(asset, work, deadline(context), renderer))
+                        .orElseGet(() -> park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
+                                "work for asset " + work.assetId() + ", which does not exist")));
+            }
+        };
+    }
+
+    private Instant deadline(Context context) {
+        long remaining = context == null ? Duration.ofMinutes(5).toMillis() : context.getRemainingTimeInMillis();
+        return clock.instant().plusMillis(remaining).minus(END_MARGIN);
+    }
+
+    private WorkOutcome park(SQSMessage message, Failure failure) {
+        parking.park(message.getEventSourceArn(), message.getBody() == null ? "" : message.getBody(), failure);
+        return new WorkOutcome.Settled(failure);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.assetflow.ops.repair;
+
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.runtime.config.Env;
+import dev.assetflow.aws.work.SqsWorkDispatcher;
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.AssetState;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.topology.ResourceNames;
+import dev.assetflow.topology.TopologyLoader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.assetflow.ops.CommandClients;
+/**
+ * {@code scripts/repair}: asks the workers to make what PARTIAL assets are missing. It sends each
+ * asset's work again, marked as a repair, to the work queue its route names; the worker reopens the
+ * asset and produces only the renditions without a checkpoint (README, "Failure model").
+ */
+public final class RepairCommand {
+    static final String USAGE = """
+            usage: scripts/repair [--endpoint URL] [--region REGION]
+                                  (--prefix PREFIX | --assets-table NAME --work-queues JSON)
+                                  (--asset ID,... | --all-partial)
+              --prefix PREFIX       the local stack's resources: table PREFIX-assets, its work queues
+              --assets-table NAME   on AWS, the stack outputs AssetsTable and WorkQueueUrls
+              --asset ID,...        these assets (each must be PARTIAL)
+              --all-partial         every PARTIAL asset (a scan of the assets table)""";
+
+    private RepairCommand() {
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        try {
+            System.exit(run(options(args), System.out));
+        } catch (IllegalArgumentException e) {
+            System.err.println("repair: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    /** @return 0, or 1 when an asset could not be sent for repair */
+    public static int run(Map<String, String> options, PrintStream out) {
+        Optional<String> prefix = Optional.ofNullable(options.get("--prefix"));
+        if (prefix.isEmpty() && (!options.containsKey("--assets-table") || !options.containsKey("--work-queues"))) {
+            throw new IllegalArgumentException("give --prefix, or --assets-table with --work-queues");
+        }
+        if (options.containsKey("--asset") == options.containsKey("--all-partial")) {
+            throw new IllegalArgumentException("give either --asset or --all-partial");
+        }
+        try (AwsClients clients = CommandClients.of(Optional.ofNullable(options.get("--endpoint")).map(URI::create),
+                options.getOrDefault("--region", "us-east-1"))) {
+            String table = prefix.map(p -> new ResourceNames(p).of("assets")).orElseGet(() -> options.get("--assets-table"));
+            DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), table);
+            Map<String, String> workQueues = prefix.map(p -> localWorkQueues(clients, new ResourceNames(p)))
+                    .orElseGet(() -> new Env(Map.of("WORK_QUEUES", options.get("--work-queues"))).jsonMap("WORK_QUEUES"));
+            SqsWorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), workQueues, null);
+            List<AssetId> ids = options.containsKey("--all-partial") ? assets.idsInState(AssetState.PARTIAL)
+                    : List.of(options.get("--asset").split(",")).stream().map(AssetId::new).toList();
+            int failed = 0;
+            for (AssetId id : ids) {
+                Optional<Asset> asset = assets.find(id);
+                if (asset.isEmpty() || !asset.get().repairable()) {
+                    out.printf("%s: not repaired: it is %s%n", id, asset.map(a -> a.state().name()).orElse("unknown"));
+                    failed++;
+                    continue;
+                }
+                try {
+                    dispatcher.dispatch(WorkMessage.of(asset.get(), "repair", Instant.now()).asRepair(Instant.now()));
+                    out.printf("%s: sent for repair (%s)%n", id, asset.get().failure() == null ? "" : asset.get().failure().reason());
+                } catch (FailureException e) {
+                    out.printf("%s: could not be sent: %s%n", id, e.failure());
+                    failed++;
+                }
+            }
+            out.printf("%d assets sent for repair, %d not%n", ids.size() - failed, failed);
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** Work-queue key → URL, the way ingest gets them, for a local stack's name prefix. */
+    private static Map<String, String> localWorkQueues(AwsClients clients, ResourceNames names) {
+        Map<String, String> urls = new TreeMap<>();
+        TopologyLoader.load().queues().forEach((logical, queue) -> {
+            if (queue.work() != null) {
+                urls.put(queue.work().key(), clients.sqs().getQueueUrl(b -> b.queueName(names.of(logical))).queueUrl());
+            }
+        });
+        return urls;
+    }
+
+    static Map<String, String> options(String... args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> flags = List.of("--all-partial");
+        for (int i = 0; i < args.length; i++) {
+            if (flags.contains(args[i])) {
+                options.put(args[i], "");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+        }
+        return options;
+    }
+}
