@@ -6,12 +6,12 @@ import java.net.URI;
 import java.util.Optional;
 
 /** The clients of an operator command: an emulator's endpoint when given, else AWS as the environment configures it. */
-final class CommandClients {
+public final class CommandClients {
 
     private CommandClients() {
     }
 
-    static AwsClients of(Optional<URI> endpoint, String region) {
+    public static AwsClients of(Optional<URI> endpoint, String region) {
         return new AwsClients(endpoint.map(e -> ClientSettings.forEmulator(e, region))
                 .orElseGet(() -> ClientSettings.fromEnvironment(System.getenv())));
     }

@@ -12,6 +12,8 @@ import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.AssetState;
 import dev.assetflow.domain.asset.Transition;
 import dev.assetflow.domain.events.EventOutbox;
+import dev.assetflow.domain.metrics.StageMetrics;
+import dev.assetflow.domain.deadletter.DeadLetterInbox;
 import dev.assetflow.domain.deadletter.DeadLetterTriage;
 import dev.assetflow.domain.deadletter.FailedMessage;
 import dev.assetflow.domain.failure.Failure;
@@ -45,16 +47,16 @@ final class DlqTriageService {
     /** Left at the end of an invocation, so that the last batch is handled before the function's timeout. */
     private static final Duration END_MARGIN = Duration.ofSeconds(5);
 
-    private final List<DeadLetterQueue> queues;
+    private final List<DeadLetterInbox> queues;
     private final FailureLog failures;
     private final AssetRepository assets;
     private final EventOutbox outbox;
-    private final PipelineMetrics metrics;
+    private final StageMetrics metrics;
     private final Duration hideFor;
     private final Clock clock;
 
-    DlqTriageService(List<DeadLetterQueue> queues, FailureLog failures, AssetRepository assets, EventOutbox outbox,
-            PipelineMetrics metrics, Duration hideFor, Clock clock) {
+    DlqTriageService(List<DeadLetterInbox> queues, FailureLog failures, AssetRepository assets, EventOutbox outbox,
+            StageMetrics metrics, Duration hideFor, Clock clock) {
         this.queues = List.copyOf(queues);
         this.failures = failures;
         this.assets = assets;
@@ -67,8 +69,8 @@ final class DlqTriageService {
     static DlqTriageService wire(AwsClients clients, DlqTriageConfig config, Map<String, String> environment) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        List<DeadLetterQueue> queues = config.deadLetterQueueUrls().entrySet().stream()
-                .map(e -> new DeadLetterQueue(clients.sqs(), e.getKey(), e.getValue())).toList();
+        List<DeadLetterInbox> queues = config.deadLetterQueueUrls().entrySet().stream()
+                .<DeadLetterInbox>map(e -> new DeadLetterQueue(clients.sqs(), e.getKey(), e.getValue())).toList();
         return new DlqTriageService(queues, new DynamoFailureLog(clients.dynamoDb(), config.failuresTable()), assets,
                 new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
                 PipelineMetrics.forStage(BY, environment), config.hideFor(), clock);
@@ -93,17 +95,17 @@ final class DlqTriageService {
         Map<Result, Integer> results = new EnumMap<>(Result.class);
         int received = 0;
         int unreadableQueues = 0;
-        for (DeadLetterQueue queue : queues) {
+        for (DeadLetterInbox queue : queues) {
             try {
                 int depth = queue.approximateDepth();
                 // each batch is released as soon as it is triaged, so the DLQ stays readable for operators and
                 // the redrive command; the sweep ends when the queue offers nothing it has not seen
                 Set<String> seen = new HashSet<>();
                 while (seen.size() < depth && clock.instant().isBefore(deadline)) {
-                    List<DeadLetterQueue.Received> batch = queue.receive(10, hideFor);
+                    List<? extends DeadLetterInbox.Received> batch = queue.receive(10, hideFor);
                     boolean news = false;
                     try {
-                        for (DeadLetterQueue.Received letter : batch) {
+                        for (DeadLetterInbox.Received letter : batch) {
                             if (seen.add(letter.letter().messageId())) {
                                 news = true;
                                 received++;
@@ -130,7 +132,7 @@ final class DlqTriageService {
 
     private enum Result { TRIAGED, ALREADY_TRIAGED, TRIAGED_AND_ASSET_FAILED, ERROR }
 
-    private Result triage(DeadLetterQueue.Received received) {
+    private Result triage(DeadLetterInbox.Received received) {
         DeadLetterTriage.DeadLetter letter = received.letter();
         MDC.put("messageId", letter.messageId());
         try {

@@ -26,6 +26,6 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, context, (message, ctx) -> service.handle(message));
+        return batch.process(event, context, (message, deadline) -> service.handle(message));
     }
 }

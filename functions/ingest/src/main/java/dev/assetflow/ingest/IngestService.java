@@ -1,12 +1,12 @@
 package dev.assetflow.ingest;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.idempotency.DynamoIdempotencyStore;
 import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.aws.events.SnsEventPublisher;
 import dev.assetflow.aws.deadletter.DeadLetterParking;
+import dev.assetflow.domain.deadletter.MessageParking;
 import dev.assetflow.aws.work.SqsWorkDispatcher;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
@@ -28,6 +28,7 @@ import dev.assetflow.domain.work.WorkDispatcher;
 import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.routing.RoutingRulesParser;
 import dev.assetflow.domain.upload.UploadPolicy;
+import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.ProcessRunner;
@@ -42,9 +43,9 @@ import org.slf4j.MDC;
 final class IngestService {
     private final Idempotency idempotency;
     private final AssetIngestion ingestion;
-    private final DeadLetterParking parking;
+    private final MessageParking parking;
 
-    IngestService(Idempotency idempotency, AssetIngestion ingestion, DeadLetterParking parking) {
+    IngestService(Idempotency idempotency, AssetIngestion ingestion, MessageParking parking) {
         this.idempotency = idempotency;
         this.ingestion = ingestion;
         this.parking = parking;
@@ -73,15 +74,15 @@ final class IngestService {
         }
     }
 
-    WorkOutcome handle(SQSMessage message) {
-        return switch (S3Notification.parse(message.getBody())) {
+    WorkOutcome handle(ReceivedMessage message) {
+        return switch (S3Notification.parse(message.body())) {
             case S3Notification.TestEvent ignored -> new WorkOutcome.Done("s3:TestEvent acknowledged");
-            case S3Notification.Unreadable unreadable -> park(message, unreadable.failure());
+            case S3Notification.Unreadable unreadable -> parking.park(message, unreadable.failure());
             case S3Notification.ObjectsCreated created -> ingestAll(message, created);
         };
     }
 
-    private WorkOutcome ingestAll(SQSMessage message, S3Notification.ObjectsCreated created) {
+    private WorkOutcome ingestAll(ReceivedMessage message, S3Notification.ObjectsCreated created) {
         WorkOutcome last = new WorkOutcome.Done("no ObjectCreated records (" + created.ignoredRecords() + " ignored)");
         for (SourceObject source : created.objects()) {
             WorkOutcome outcome = ingestOne(message, source);
@@ -93,7 +94,7 @@ final class IngestService {
         return last;
     }
 
-    private WorkOutcome ingestOne(SQSMessage message, SourceObject source) {
+    private WorkOutcome ingestOne(ReceivedMessage message, SourceObject source) {
         AssetId assetId = assetIdFor(source);
         MDC.put("assetId", assetId.value());
         IdempotencyKey key = IdempotencyKey.forUpload(source.bucket(), source.key(), source.etag(), source.versionId());
@@ -106,7 +107,7 @@ final class IngestService {
                     : new WorkOutcome.Done(outcome.result());
         } catch (IdempotencyException e) {
             Failure failure = Failure.of(e.retryable() ? FailureCategory.TRANSIENT : FailureCategory.INVALID_MESSAGE, e.getMessage());
-            return e.retryable() ? new WorkOutcome.Retry(failure) : park(message, failure);
+            return e.retryable() ? new WorkOutcome.Retry(failure) : parking.park(message, failure);
         }
     }
 
@@ -114,10 +115,5 @@ final class IngestService {
     static AssetId assetIdFor(SourceObject source) {
         String fromKey = UploadPolicy.assetIdInKey(source.key());
         return fromKey != null ? new AssetId(fromKey) : AssetId.derivedFrom(source.identity());
-    }
-
-    private WorkOutcome park(SQSMessage message, Failure failure) {
-        parking.park(message.getEventSourceArn(), message.getBody() == null ? "" : message.getBody(), failure);
-        return new WorkOutcome.Settled(failure);
     }
 }

@@ -58,7 +58,7 @@ public final class ImageRenderer {
     }
 
     /** {@code [0:v:0]split=W[w0]...; [w0]scale=..,split=F[o0][o1]; ...} with per-format pixel formats. */
-    static String filterGraph(List<ImageRenditionSpec> specs) {
+    public static String filterGraph(List<ImageRenditionSpec> specs) {
         Map<String, List<Integer>> outputsBySize = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             outputsBySize.computeIfAbsent(specs.get(i).width() + "x" + specs.get(i).height(), k -> new ArrayList<>()).add(i);

@@ -1,12 +1,11 @@
 package dev.assetflow.worker;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.aws.events.SnsEventPublisher;
 import dev.assetflow.aws.deadletter.DeadLetterParking;
+import dev.assetflow.domain.deadletter.MessageParking;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.config.ConfigInvalidException;
 import dev.assetflow.runtime.config.ConfigText;
@@ -17,6 +16,7 @@ import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.work.Renderer;
 import dev.assetflow.domain.work.RenditionWorkflow;
+import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.domain.work.WorkMessageCodec;
 import dev.assetflow.domain.work.WorkOutcome;
@@ -38,10 +38,10 @@ public final class WorkerService {
     private final AssetRepository assets;
     private final RenditionWorkflow workflow;
     private final Renderer renderer;
-    private final DeadLetterParking parking;
+    private final MessageParking parking;
     private final Clock clock;
 
-    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, DeadLetterParking parking, Clock clock) {
+    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, MessageParking parking, Clock clock) {
         this.assets = assets;
         this.workflow = workflow;
         this.renderer = renderer;
@@ -59,7 +59,7 @@ public final class WorkerService {
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
         RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner),
                 new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
-                config.renditionsBucket(), config.maxSourceBytes(), config.workDirectory(), clock);
+                config.renditionsBucket(), config.maxSourceBytes(), new TempDirectoryWorkspace(config.workDirectory()), clock);
         return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation())),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
     }
@@ -72,27 +72,18 @@ public final class WorkerService {
         }
     }
 
-    public WorkOutcome handle(SQSMessage message, Context context) {
-        return switch (WorkMessageCodec.decode(message.getBody())) {
-            case WorkMessageCodec.Invalid invalid -> park(message, invalid.failure());
+    public WorkOutcome handle(ReceivedMessage message, Instant invocationDeadline) {
+        return switch (WorkMessageCodec.decode(message.body())) {
+            case WorkMessageCodec.Invalid invalid -> parking.park(message, invalid.failure());
             case WorkMessageCodec.Valid valid -> {
                 WorkMessage work = valid.message();
                 MDC.put("assetId", work.assetId());
                 yield assets.find(new AssetId(work.assetId()))
-                        .map(asset -> workflow.run(asset, work, deadline(context), renderer))
-                        .orElseGet(() -> park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
+                        .map(asset -> workflow.run(asset, work, invocationDeadline.minus(END_MARGIN), renderer))
+                        .orElseGet(() -> parking.park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
                                 "work for asset " + work.assetId() + ", which does not exist")));
             }
         };
     }
 
-    private Instant deadline(Context context) {
-        long remaining = context == null ? Duration.ofMinutes(5).toMillis() : context.getRemainingTimeInMillis();
-        return clock.instant().plusMillis(remaining).minus(END_MARGIN);
-    }
-
-    private WorkOutcome park(SQSMessage message, Failure failure) {
-        parking.park(message.getEventSourceArn(), message.getBody() == null ? "" : message.getBody(), failure);
-        return new WorkOutcome.Settled(failure);
-    }
 }

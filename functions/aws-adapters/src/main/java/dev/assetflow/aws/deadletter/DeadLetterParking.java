@@ -2,6 +2,7 @@ package dev.assetflow.aws.deadletter;
 
 import dev.assetflow.aws.clients.SdkFailures;
 import dev.assetflow.domain.deadletter.DeadLetterTriage;
+import dev.assetflow.domain.deadletter.MessageParking;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
@@ -12,12 +13,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import dev.assetflow.aws.sqs.SqsQueues;
 /**
- * Moves a message that can never succeed (not JSON, wrong schema, unknown asset) straight to its
- * source queue's dead-letter queue, with the failure category and reason as message attributes,
- * instead of letting it be received maxReceiveCount times first. Nothing is dropped: an operator
- * finds it in the DLQ with its reason and can redrive it.
+ * {@link MessageParking} on SQS: the failure category, reason and source queue travel as message
+ * attributes, which dlq-triage and the redrive command read.
  */
-public final class DeadLetterParking {
+public final class DeadLetterParking implements MessageParking {
     private final SqsClient sqs;
     private final Map<String, String> deadLetterUrlBySourceQueueName;
 
@@ -27,6 +26,7 @@ public final class DeadLetterParking {
     }
 
     /** @param sourceQueueArn the record's eventSourceARN; its last segment is the queue name */
+    @Override
     public void park(String sourceQueueArn, String body, Failure failure) {
         String queueName = SqsQueues.nameOf(sourceQueueArn);
         String url = deadLetterUrlBySourceQueueName.get(queueName);

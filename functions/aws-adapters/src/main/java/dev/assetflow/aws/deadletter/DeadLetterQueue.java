@@ -1,6 +1,7 @@
 package dev.assetflow.aws.deadletter;
 
 import dev.assetflow.aws.clients.SdkFailures;
+import dev.assetflow.domain.deadletter.DeadLetterInbox;
 import dev.assetflow.domain.deadletter.DeadLetterTriage;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import dev.assetflow.aws.sqs.SqsQueues;
  * One dead-letter queue, read the way triage and redrive need it: receiving hides a message for a
  * while but never removes it; only {@link #delete} does, once the message is safe elsewhere.
  */
-public final class DeadLetterQueue {
+public final class DeadLetterQueue implements DeadLetterInbox {
     /** SQS sets it on a message its redrive policy moved (AWS; moto does not). */
     private static final String SOURCE_ARN = "DeadLetterQueueSourceArn";
 
@@ -35,22 +36,25 @@ public final class DeadLetterQueue {
     }
 
     /** A received dead letter: what triage reads, plus what it takes to release or delete it. */
-    public record Received(DeadLetterTriage.DeadLetter letter, String receiptHandle, Message message) {}
+    public record Received(DeadLetterTriage.DeadLetter letter, String receiptHandle, Message message)
+            implements DeadLetterInbox.Received {}
 
     public String sourceQueue() {
         return sourceQueue;
     }
 
+    @Override
     public String url() {
         return url;
     }
 
-    /** Visible plus in-flight messages: what an operator would call the queue's contents. */
+    @Override
     public int approximateDepth() {
         return SqsQueues.depth(sqs, url);
     }
 
     /** Up to 10 messages, hidden from other readers for {@code hideFor}; long-polls for a second. */
+    @Override
     public List<Received> receive(int max, Duration hideFor) {
         try {
             return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(max).waitTimeSeconds(1)
@@ -64,10 +68,11 @@ public final class DeadLetterQueue {
     }
 
     /** Makes messages visible again at once, for the next reader (ChangeMessageVisibilityBatch, 10 a call). */
-    public void release(List<Received> received) {
+    @Override
+    public void release(List<? extends DeadLetterInbox.Received> received) {
         for (int from = 0; from < received.size(); from += 10) {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-            for (Received one : received.subList(from, Math.min(from + 10, received.size()))) {
+            for (DeadLetterInbox.Received one : received.subList(from, Math.min(from + 10, received.size()))) {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
                         .receiptHandle(one.receiptHandle()).visibilityTimeout(0).build());
             }

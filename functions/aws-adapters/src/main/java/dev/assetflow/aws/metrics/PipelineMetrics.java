@@ -5,6 +5,7 @@ import static dev.assetflow.topology.MetricsContract.*;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assetflow.domain.json.Json;
+import dev.assetflow.domain.metrics.StageMetrics;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * one JSON line per measurement. On Lambda the line goes to stdout, where CloudWatch Logs extracts
  * the metrics; in the local stack it goes to the log file. Names come from {@code MetricsContract}.
  */
-public final class PipelineMetrics {
+public final class PipelineMetrics implements StageMetrics {
     private static final Logger LOG = LoggerFactory.getLogger("metrics");
 
     private final String stage;
@@ -37,6 +38,7 @@ public final class PipelineMetrics {
     }
 
     /** One handled record: its outcome, its failure category if any, and its time since it was enqueued. */
+    @Override
     public void record(String outcome, String failureCategory, Long latencyMs) {
         ObjectNode records = document(RECORDS, "Count", OUTCOME);
         records.put(OUTCOME, outcome);
@@ -56,6 +58,7 @@ public final class PipelineMetrics {
     }
 
     /** The stage's circuit breaker moved to {@code state}. */
+    @Override
     public void breakerTransition(String state) {
         ObjectNode transition = document(BREAKER_TRANSITIONS, "Count", BREAKER_STATE);
         transition.put(BREAKER_STATE, state);

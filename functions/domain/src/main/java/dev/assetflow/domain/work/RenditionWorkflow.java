@@ -8,9 +8,6 @@ import dev.assetflow.domain.failure.FailureClass;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.storage.ObjectStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every worker does around its {@link Renderer}: QUEUED → PROCESSING, the size and temp-space
- * limits, a per-job directory that is always removed, the original downloaded once, only the
+ * limits, a per-job workspace that is always removed, the original downloaded once, only the
  * renditions without a checkpoint produced, and per rendition: upload, checkpoint, rendition.ready;
  * then READY and asset.ready. Permanent input failures end the asset FAILED with their reason; a
  * repeated or resumed message redoes only what has no checkpoint.
@@ -43,18 +39,18 @@ public final class RenditionWorkflow {
     private final EventOutbox outbox;
     private final String renditionsBucket;
     private final long maxSourceBytes;
-    private final Path workRoot;
+    private final JobWorkspace workspace;
     private final Clock clock;
 
     public RenditionWorkflow(String worker, AssetRepository assets, ObjectStore store, EventOutbox outbox,
-            String renditionsBucket, long maxSourceBytes, Path workRoot, Clock clock) {
+            String renditionsBucket, long maxSourceBytes, JobWorkspace workspace, Clock clock) {
         this.worker = worker;
         this.assets = assets;
         this.store = store;
         this.outbox = outbox;
         this.renditionsBucket = renditionsBucket;
         this.maxSourceBytes = maxSourceBytes;
-        this.workRoot = workRoot;
+        this.workspace = workspace;
         this.clock = clock;
     }
 
@@ -80,23 +76,21 @@ public final class RenditionWorkflow {
             return fail(asset, Failure.of(FailureCategory.LIMIT_EXCEEDED, "the original is " + sourceBytes
                     + " bytes; this worker accepts up to " + maxSourceBytes));
         }
-        Path jobDir = createJobDirectory();
-        try {
-            requireSpace(jobDir, sourceBytes, "the original");
-            Path source = jobDir.resolve("source"); // never the uploader's file name: it never reaches a tool
+        try (JobWorkspace.Job job = workspace.open()) {
+            job.requireSpace(sourceBytes, "the original");
+            Path source = job.file("source"); // never the uploader's file name: it never reaches a tool
             store.download(asset.source().bucket(), asset.source().key(), source);
-            return render(asset, work, renderer, source, jobDir, deadline);
+            return render(asset, work, renderer, source, job, deadline);
         } catch (FailureException e) {
             if (e.failure().category().failureClass() == FailureClass.PERMANENT_INPUT) {
                 return fail(asset, e.failure());
             }
             throw e;
-        } finally {
-            deleteRecursively(jobDir);
         }
     }
 
-    private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, Path jobDir, Instant deadline) {
+    private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, JobWorkspace.Job job,
+            Instant deadline) {
         RenditionPlan plan = renderer.plan(asset, work, source);
         if (!plan.media().isEmpty() && !plan.media().equals(asset.media())) {
             assets.recordMedia(asset.id(), plan.media());
@@ -113,9 +107,8 @@ public final class RenditionWorkflow {
                 return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "only " + left.toMillis()
                         + " ms left in this invocation; " + missing.size() + " renditions to go"));
             }
-            requireSpace(jobDir, renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
-            Path outDir = jobDir.resolve("out");
-            createDirectories(outDir);
+            job.requireSpace(renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
+            Path outDir = job.newDirectory("out-");
             try {
                 renderer.produce(plan, missing, source, outDir, left).forEach(produced -> store(asset, plan, produced));
             } catch (FailureException e) {
@@ -124,7 +117,7 @@ public final class RenditionWorkflow {
                 }
                 LOG.warn("asset {}: producing {} renditions in one go failed ({}); producing the required ones, then each"
                         + " optional one on its own", asset.id(), missing.size(), e.failure());
-                lost = degrade(renderer, asset, plan, missing, source, jobDir, deadline);
+                lost = degrade(renderer, asset, plan, missing, source, job, deadline);
             }
         }
         for (Rendition rendition : checkpoints(asset.id(), plan)) {
@@ -154,16 +147,16 @@ public final class RenditionWorkflow {
      * @return the optional renditions that could not be made, with why
      */
     private Map<String, Failure> degrade(Renderer renderer, Asset asset, RenditionPlan plan, List<RenditionPlan.Planned> missing, Path source,
-            Path jobDir, Instant deadline) {
+            JobWorkspace.Job job, Instant deadline) {
         List<RenditionPlan.Planned> required = missing.stream().filter(p -> !p.optional()).toList();
         if (!required.isEmpty()) {
-            renderer.produce(plan, required, source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
+            renderer.produce(plan, required, source, job.newDirectory("out-"), Duration.between(clock.instant(), deadline))
                     .forEach(produced -> store(asset, plan, produced));
         }
         Map<String, Failure> lost = new LinkedHashMap<>();
         for (RenditionPlan.Planned optional : missing.stream().filter(RenditionPlan.Planned::optional).toList()) {
             try {
-                renderer.produce(plan, List.of(optional), source, freshDirectory(jobDir), Duration.between(clock.instant(), deadline))
+                renderer.produce(plan, List.of(optional), source, job.newDirectory("out-"), Duration.between(clock.instant(), deadline))
                         .forEach(produced -> store(asset, plan, produced));
             } catch (FailureException e) {
                 if (e.failure().category().failureClass() == FailureClass.TRANSIENT) {
@@ -174,14 +167,6 @@ public final class RenditionWorkflow {
             }
         }
         return lost;
-    }
-
-    private static Path freshDirectory(Path jobDir) {
-        try {
-            return Files.createTempDirectory(jobDir, "out-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void store(Asset asset, RenditionPlan plan, ProducedRendition produced) {
@@ -212,44 +197,5 @@ public final class RenditionWorkflow {
                 .withFailure(failure)).asset();
         outbox.announceTerminal(failed);
         return new WorkOutcome.Settled(failure);
-    }
-
-    /** Temp space is checked against an estimate before the step that would fill it. */
-    private static void requireSpace(Path dir, long neededBytes, String what) {
-        long usable;
-        try {
-            usable = Files.getFileStore(dir).getUsableSpace();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (neededBytes > usable) {
-            throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, what + " need about " + neededBytes / 1_048_576
-                    + " MiB of temp space; " + usable / 1_048_576 + " MiB are available"));
-        }
-    }
-
-    private Path createJobDirectory() {
-        try {
-            Files.createDirectories(workRoot);
-            return Files.createTempDirectory(workRoot, "assetflow-job-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a job directory in " + workRoot, e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not remove job directory {}", dir, e);
-        }
     }
 }

@@ -14,9 +14,13 @@ import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.failure.RetryPolicy;
+import dev.assetflow.domain.metrics.StageMetrics;
 import dev.assetflow.domain.deadletter.FailureLog;
+import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +46,22 @@ import dev.assetflow.runtime.breaker.BreakerTransitions;
 public final class SqsBatchProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatchProcessor.class);
 
-    /** Handles one record and says what became of it. */
+    /** Handles one record before the invocation's deadline and says what became of it. */
     @FunctionalInterface
     public interface RecordHandler {
-        WorkOutcome handle(SQSMessage message, Context context);
+        WorkOutcome handle(ReceivedMessage message, Instant deadline);
     }
 
-    private final PipelineMetrics metrics;
+    /** Without a Lambda context (a direct call), a record gets as long as a worker's default timeout. */
+    private static final Duration NO_CONTEXT_TIME = Duration.ofMinutes(5);
+
+    private final StageMetrics metrics;
     private final RetryScheduler retries;
     private final Optional<CircuitBreaker> breaker;
     private final BreakerTransitions transitions;
     private final Clock clock;
 
-    public SqsBatchProcessor(PipelineMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker,
+    public SqsBatchProcessor(StageMetrics metrics, RetryScheduler retries, Optional<CircuitBreaker> breaker,
             BreakerTransitions transitions, Clock clock) {
         this.metrics = metrics;
         this.retries = retries;
@@ -133,9 +140,11 @@ public final class SqsBatchProcessor {
         }
     }
 
-    private static WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
+    private WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
+        long remaining = context == null ? NO_CONTEXT_TIME.toMillis() : context.getRemainingTimeInMillis();
         try {
-            return handler.handle(message, context);
+            return handler.handle(new ReceivedMessage(message.getMessageId(), message.getBody(), message.getEventSourceArn()),
+                    clock.instant().plusMillis(remaining));
         } catch (FailureException e) {
             return new WorkOutcome.Retry(e.failure());
         } catch (RuntimeException e) {

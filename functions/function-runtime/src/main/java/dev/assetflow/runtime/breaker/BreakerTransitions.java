@@ -3,7 +3,7 @@ package dev.assetflow.runtime.breaker;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.breaker.BreakerEvents;
 import dev.assetflow.aws.breaker.LambdaWorkIntake;
-import dev.assetflow.aws.metrics.PipelineMetrics;
+import dev.assetflow.domain.metrics.StageMetrics;
 import dev.assetflow.domain.breaker.CircuitBreaker;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.breaker.WorkIntake;
@@ -31,7 +31,7 @@ public final class BreakerTransitions {
         return new BreakerTransitions(new LambdaWorkIntake(clients::lambda), new BreakerEvents(clients::eventBridge));
     }
 
-    public void apply(String step, CircuitBreaker.Transition transition, PipelineMetrics metrics) {
+    public void apply(String step, CircuitBreaker.Transition transition, StageMetrics metrics) {
         LOG.warn("circuit breaker of {}: {} → {}: {}", step, transition.from().status(), transition.to().status(),
                 transition.to().reason());
         metrics.breakerTransition(transition.to().status().name());

@@ -27,9 +27,9 @@ class SqsBatchProcessorTest {
         RetryScheduler scheduler = (message, failure) -> retried.add(message.getMessageId() + " " + failure.category());
 
         SQSBatchResponse response = new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
-                scheduler, Optional.empty(), null, Clock.systemUTC()).process(event, null, (message, context) -> {
-            handled.add(message.getMessageId());
-            return switch (message.getBody()) {
+                scheduler, Optional.empty(), null, Clock.systemUTC()).process(event, null, (message, deadline) -> {
+            handled.add(message.messageId());
+            return switch (message.body()) {
                 case "duplicate" -> new WorkOutcome.Duplicate("seen");
                 case "settled" -> new WorkOutcome.Settled(Failure.of(FailureCategory.CORRUPT_MEDIA, "bad"));
                 case "retry" -> new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "later"));
