@@ -7,9 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.runtime.batch.SqsBatchProcessor;
 import dev.assetflow.worker.WorkerService;
-import dev.assetflow.media.AudioRenderer;
-import dev.assetflow.media.MediaProbe;
-import dev.assetflow.media.ProcessRunner;
 import java.util.Map;
 
 /** Lambda entry point of the audio worker: work messages from the audio work queue. */
@@ -24,12 +21,8 @@ public final class AudioWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public AudioWorkerHandler(AwsClients clients, Map<String, String> environment) {
-        AudioWorkerConfig config = AudioWorkerConfig.from(environment);
-        ProcessRunner runner = new ProcessRunner();
         this.batch = SqsBatchProcessor.forFunction("audio-worker", clients, environment);
-        this.service = WorkerService.wire("audio-worker", clients, config.worker(), profiles ->
-                new AudioRenditions(new MediaProbe(config.tools(), runner), new AudioRenderer(config.tools(), runner),
-                        profiles, config.maxDurationSeconds()));
+        this.service = AudioWorkerService.wire(clients, AudioWorkerConfig.from(environment));
     }
 
     @Override

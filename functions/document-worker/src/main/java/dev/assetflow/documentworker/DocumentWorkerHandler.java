@@ -5,9 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
-import dev.assetflow.runtime.config.Env;
 import dev.assetflow.runtime.batch.SqsBatchProcessor;
-import dev.assetflow.worker.WorkerConfig;
 import dev.assetflow.worker.WorkerService;
 import java.util.Map;
 
@@ -29,8 +27,7 @@ public final class DocumentWorkerHandler implements RequestHandler<SQSEvent, SQS
     /** Used by tests and the local stack: clients and environment handed in. */
     public DocumentWorkerHandler(AwsClients clients, Map<String, String> environment) {
         this.batch = SqsBatchProcessor.forFunction("document-worker", clients, environment);
-        this.service = WorkerService.wire("document-worker", clients, WorkerConfig.from(new Env(environment)),
-                DocumentRenditions::new);
+        this.service = DocumentWorkerService.wire(clients, DocumentWorkerConfig.from(environment));
     }
 
     @Override

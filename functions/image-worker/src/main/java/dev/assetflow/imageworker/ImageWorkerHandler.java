@@ -7,9 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.runtime.batch.SqsBatchProcessor;
 import dev.assetflow.worker.WorkerService;
-import dev.assetflow.media.ImageRenderer;
-import dev.assetflow.media.MediaProbe;
-import dev.assetflow.media.ProcessRunner;
 import java.util.Map;
 
 /** Lambda entry point of the image worker: work messages from the image work queues. */
@@ -24,12 +21,8 @@ public final class ImageWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public ImageWorkerHandler(AwsClients clients, Map<String, String> environment) {
-        ImageWorkerConfig config = ImageWorkerConfig.from(environment);
-        ProcessRunner runner = new ProcessRunner();
         this.batch = SqsBatchProcessor.forFunction("image-worker", clients, environment);
-        this.service = WorkerService.wire("image-worker", clients, config.worker(), profiles ->
-                new ImageRenditions(new MediaProbe(config.tools(), runner), new ImageRenderer(config.tools(), runner),
-                        profiles, config.maxImagePixels()));
+        this.service = ImageWorkerService.wire(clients, ImageWorkerConfig.from(environment));
     }
 
     @Override

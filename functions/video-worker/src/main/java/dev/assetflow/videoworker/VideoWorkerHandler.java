@@ -7,9 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.runtime.batch.SqsBatchProcessor;
 import dev.assetflow.worker.WorkerService;
-import dev.assetflow.media.MediaProbe;
-import dev.assetflow.media.ProcessRunner;
-import dev.assetflow.media.VideoRenderer;
 import java.util.Map;
 
 /** Lambda entry point of the video worker: work messages from the video work queues. */
@@ -24,12 +21,8 @@ public final class VideoWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by tests and the local stack: clients and environment handed in. */
     public VideoWorkerHandler(AwsClients clients, Map<String, String> environment) {
-        VideoWorkerConfig config = VideoWorkerConfig.from(environment);
-        ProcessRunner runner = new ProcessRunner();
         this.batch = SqsBatchProcessor.forFunction("video-worker", clients, environment);
-        this.service = WorkerService.wire("video-worker", clients, config.worker(), profiles ->
-                new VideoRenditions(new MediaProbe(config.tools(), runner), new VideoRenderer(config.tools(), runner),
-                        profiles, config.maxDurationSeconds(), config.maxPixels()));
+        this.service = VideoWorkerService.wire(clients, VideoWorkerConfig.from(environment));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.assetflow.localstack.runtime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.topology.FunctionSpec;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -65,17 +64,14 @@ public final class FunctionHost<I, O> {
         warm.add(handler);
     }
 
-    /** The handler's public (AwsClients, Map) constructor: the one the no-argument constructor delegates to. */
+    /** The handler's (AwsClients, Map) constructor: the one the no-argument constructor delegates to. */
     @SuppressWarnings("unchecked")
     private RequestHandler<I, O> coldStart() {
+        InProcessHandlers.Factory factory = InProcessHandlers.of(spec.handler());
         try {
-            return (RequestHandler<I, O>) Class.forName(spec.handler())
-                    .getConstructor(AwsClients.class, Map.class)
-                    .newInstance(clients, environment);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("function " + name + " failed to initialise: " + e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("function " + name + ": cannot create " + spec.handler(), e);
+            return (RequestHandler<I, O>) factory.create(clients, environment);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("function " + name + " failed to initialise: " + e.getMessage(), e);
         }
     }
 }
