@@ -62,7 +62,7 @@ public final class AssetflowStack extends Stack {
         Api api = new Api(this, settings);
         topology.functions().forEach((name, spec) -> {
             PipelineFunction.Deployed deployed = PipelineFunction.define(this, name, spec,
-                    FunctionEnvironment.of(topology, name, resolver), repo.functionJar(spec.module()), ffmpeg, settings);
+                    FunctionEnvironment.of(topology, name, resolver), repo.functionArtifact(spec), ffmpeg, settings);
             Grants.apply(topology, spec, deployed.function(), storage, tables, messaging);
             eventSources(topology, name, deployed, messaging);
             schedule(name, spec, deployed);

@@ -1,12 +1,13 @@
 package dev.assetflow.infra;
 
+import dev.assetflow.topology.DeployableArtifacts;
+import dev.assetflow.topology.FunctionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
-/** Finds the repository's files the app packages: function jars, configuration. */
+/** Finds the repository's files the app packages: function artifacts, configuration. */
 final class RepoPaths {
     private final Path root;
 
@@ -23,19 +24,9 @@ final class RepoPaths {
         throw new IllegalStateException("run the CDK app inside the Assetflow repository (no topology/topology.json found)");
     }
 
-    /** The shaded jar Maven built for a function module, e.g. functions/ingest/target/ingest-0.1.0-SNAPSHOT.jar. */
-    String functionJar(String module) {
-        Path target = root.resolve(module).resolve("target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .filter(p -> !p.getFileName().toString().startsWith("original-"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-tests.jar"))
-                    .findFirst()
-                    .map(Path::toString)
-                    .orElseThrow(() -> missingJar(module));
-        } catch (IOException e) {
-            throw missingJar(module);
-        }
+    /** The deployable artifact Maven built for a function: exactly the file the local host runs. */
+    String functionArtifact(FunctionSpec function) {
+        return new DeployableArtifacts(root).of(function).toString();
     }
 
     String readConfig(String name) {
@@ -48,10 +39,5 @@ final class RepoPaths {
 
     Path resolve(String relative) {
         return root.resolve(relative);
-    }
-
-    private static IllegalStateException missingJar(String module) {
-        return new IllegalStateException("no jar in " + module + "/target: build the functions first (./mvnw -DskipTests install, "
-                + "or ./scripts/synth which does it)");
     }
 }

@@ -38,7 +38,7 @@ class DegradationIT {
     @Test
     void aFailingOptionalOutputLeavesTheAssetPartialAndRepairMakesOnlyWhatIsMissing(LocalStackExtension.Fixture fx) throws Exception {
         Path profiles = dir.resolve("profiles.json");
-        String bundled = Files.readString(Path.of("..", "config", "profiles.json"));
+        String bundled = Files.readString(Path.of("..", "..", "config", "profiles.json"));
         Files.writeString(profiles, bundled.replace("\"thumbWidth\": 160", "\"thumbWidth\": 6600")
                 .replace("\"intervalSeconds\": 2", "\"intervalSeconds\": 1"));
         assertThat(Files.readString(profiles)).contains("\"thumbWidth\": 6600");

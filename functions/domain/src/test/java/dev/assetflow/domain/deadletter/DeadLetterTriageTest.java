@@ -1,4 +1,4 @@
-package dev.assetflow.domain.failure;
+package dev.assetflow.domain.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-import dev.assetflow.domain.deadletter.DeadLetterTriage;
-import dev.assetflow.domain.deadletter.FailedMessage;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.Failure;
 class DeadLetterTriageTest {
     private static final String ASSET = "0f8fad5b-d9cb-469f-a165-70867728950e";
     private static final Instant SENT = Instant.parse("2026-11-25T10:00:00Z");
