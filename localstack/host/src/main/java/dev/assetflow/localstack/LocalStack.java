@@ -1,22 +1,21 @@
 package dev.assetflow.localstack;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.clients.ClientSettings;
 import dev.assetflow.localstack.embedded.MotoServer;
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
+import dev.assetflow.localstack.lambda.ArtifactFunction;
 import dev.assetflow.localstack.runtime.FunctionHost;
+import dev.assetflow.localstack.runtime.InProcessHandlers;
+import dev.assetflow.localstack.runtime.LocalFunction;
 import dev.assetflow.localstack.provision.LambdaRegistrations;
 import dev.assetflow.localstack.runtime.MappingState;
 import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
+import dev.assetflow.topology.DeployableArtifacts;
 import dev.assetflow.topology.FunctionEnvironment;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
@@ -38,7 +37,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 /**
  * The whole pipeline on one machine: an embedded AWS (the moto server, or the endpoint in
  * AWS_ENDPOINT_URL), every resource of the topology, every function behind its event source
- * mappings, and the HTTP API. The functions are the same classes Lambda runs.
+ * mappings, and the HTTP API. The functions run from the artifacts {@code cdk deploy} uploads, under the
+ * Lambda runtime interface client (see {@link ArtifactFunction}).
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "us-east-1";
@@ -49,13 +49,14 @@ public final class LocalStack implements AutoCloseable {
     private final AwsClients clients;
     private final AwsClients functionClients;
     private final ProvisionedResources resources;
-    private final Map<String, FunctionHost<?, ?>> functions = new HashMap<>();
+    private final Map<String, LocalFunction> functions = new HashMap<>();
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
     private final List<ScheduleRule> schedules = new ArrayList<>();
     private final HttpApiServer api;
     private final Options options;
     private final IamClient iam;
     private final LambdaRegistrations registrations;
+    private final DeployableArtifacts artifacts;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
@@ -64,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
             Optional<Duration> scheduleRate, List<ExecutionInterceptor> functionInterceptors,
-            Optional<Duration> visibilityTimeoutCap) {
+            Optional<Duration> visibilityTimeoutCap, FunctionMode functionMode) {
         public Options {
             functionInterceptors = List.copyOf(functionInterceptors);
         }
@@ -72,17 +73,17 @@ public final class LocalStack implements AutoCloseable {
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)), List.of(), Optional.empty());
+                    Optional.of(Duration.ofSeconds(10)), List.of(), Optional.empty(), FunctionMode.ARTIFACTS);
         }
 
         public Options withPrefix(String newPrefix) {
             return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
-                    visibilityTimeoutCap);
+                    visibilityTimeoutCap, functionMode);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
             return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate, functionInterceptors,
-                    visibilityTimeoutCap);
+                    visibilityTimeoutCap, functionMode);
         }
 
         /**
@@ -92,18 +93,18 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withScheduleRate(Duration rate) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate), functionInterceptors,
-                    visibilityTimeoutCap);
+                    visibilityTimeoutCap, functionMode);
         }
 
         public Options withoutSchedules() {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(), functionInterceptors,
-                    visibilityTimeoutCap);
+                    visibilityTimeoutCap, functionMode);
         }
 
         /** The functions' AWS clients (not the stack's own) run these interceptors: fault injection. */
         public Options withFunctionInterceptors(List<ExecutionInterceptor> interceptors) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, interceptors,
-                    visibilityTimeoutCap);
+                    visibilityTimeoutCap, functionMode);
         }
 
         /**
@@ -112,11 +113,31 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withVisibilityTimeoutCap(Duration cap) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
-                    Optional.of(cap));
+                    Optional.of(cap), functionMode);
+        }
+
+        /**
+         * Functions run as handler classes inside this JVM instead of from their artifacts: for component
+         * tests that hand the functions SDK interceptors (fault injection). No memory, timeout or /tmp limit.
+         */
+        public Options withInProcessFunctions() {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
+                    visibilityTimeoutCap, FunctionMode.IN_PROCESS);
         }
     }
 
+    /**
+     * How the functions run: {@code ARTIFACTS}, each from its deployable artifact in its own JVMs under the
+     * Lambda runtime interface client with Lambda's limits (the default); {@code IN_PROCESS}, as handler
+     * classes in this JVM.
+     */
+    public enum FunctionMode { ARTIFACTS, IN_PROCESS }
+
     private LocalStack(Options options) {
+        if (!options.functionInterceptors().isEmpty() && options.functionMode() == FunctionMode.ARTIFACTS) {
+            throw new IllegalArgumentException("SDK interceptors can only be handed to functions in this JVM: "
+                    + "add withInProcessFunctions() to withFunctionInterceptors(...)");
+        }
         this.options = options;
         this.topology = options.visibilityTimeoutCap().map(TopologyLoader.load()::withVisibilityTimeoutCap)
                 .orElseGet(TopologyLoader::load);
@@ -132,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
         this.iam = clients.configure(IamClient.builder()).build();
         this.registrations = new LambdaRegistrations(clients.lambda(), clients.sqs(), iam, options.prefix() + "-functions");
         this.api = new HttpApiServer(options.httpPort());
+        this.artifacts = options.functionMode() == FunctionMode.ARTIFACTS ? DeployableArtifacts.locate() : null;
         topology.functions().forEach(this::deploy);
         api.start();
     }
@@ -140,20 +162,25 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(options);
     }
 
-    @SuppressWarnings("unchecked")
     private void deploy(String name, FunctionSpec spec) {
         Map<String, String> environment = new HashMap<>(FunctionEnvironment.of(topology, name, resources));
         environment.put("AWS_REGION", REGION); // Lambda sets it for every function
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
-        FunctionHost<Object, Object> host = new FunctionHost<>(name, spec, functionClients, environment);
+        LocalFunction host = switch (options.functionMode()) {
+            case ARTIFACTS -> {
+                environment.put("AWS_ENDPOINT_URL", endpoint.toString()); // the emulator stands in for AWS's endpoints
+                yield ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), options.logDirectory().resolve("lambda"),
+                        REGION);
+            }
+            case IN_PROCESS -> inProcess(name, spec, InProcessHandlers.of(spec.handler()), environment);
+        };
         functions.put(name, host);
         for (FunctionSpec.HttpRoute route : spec.http()) {
-            api.route(route, (FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) (FunctionHost<?, ?>) host);
+            api.route(route, host);
         }
         if (spec.schedule() != null && options.scheduleRate().isPresent()) {
-            schedules.add(new ScheduleRule((FunctionHost<ScheduledEvent, Object>) (FunctionHost<?, ?>) host,
-                    scheduleRuleArn(name), REGION, options.scheduleRate().get()));
+            schedules.add(new ScheduleRule(host, scheduleRuleArn(name), REGION, options.scheduleRate().get()));
         }
         String functionArn = null;
         for (Map.Entry<String, QueueSpec> queue : topology.queues().entrySet()) {
@@ -168,19 +195,31 @@ public final class LocalStack implements AutoCloseable {
             String queueArn = resources.queueArn(queue.getKey());
             String mapping = registrations.eventSourceMapping(functionArn, resources.queueName(queue.getKey()), consumer);
             mappings.add(new SqsEventSourceMapping(clients.sqs(), resources.queueUrl(queue.getKey()), queueArn, REGION,
-                    consumer, (FunctionHost<SQSEvent, SQSBatchResponse>) (FunctionHost<?, ?>) host,
+                    consumer, host,
                     new MappingState(clients.lambda(), mapping)).start());
         }
     }
 
-    /** Invokes a scheduled function now, with the event its schedule rule sends; returns what it returned. */
-    @SuppressWarnings("unchecked")
-    public Object runScheduled(String function) {
+    private <I> LocalFunction inProcess(String name, FunctionSpec spec, InProcessHandlers.Entry<I> handler,
+            Map<String, String> environment) {
+        return new FunctionHost<>(name, spec, handler, functionClients, environment);
+    }
+
+    /** Invokes a scheduled function now, with the event its schedule rule sends; returns its response as JSON. */
+    public String runScheduled(String function) {
         if (topology.function(function).schedule() == null) {
             throw new IllegalArgumentException("function " + function + " has no schedule");
         }
-        return ((FunctionHost<ScheduledEvent, Object>) functions.get(function))
-                .invoke(ScheduleRule.event(scheduleRuleArn(function), REGION));
+        return functions.get(function).invoke(ScheduleRule.event(scheduleRuleArn(function), REGION));
+    }
+
+    /** A deployed function, as its triggers invoke it. */
+    public LocalFunction function(String name) {
+        LocalFunction function = functions.get(name);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + name);
+        }
+        return function;
     }
 
     private String scheduleRuleArn(String function) {
@@ -216,11 +255,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The environment a function runs with here, built from the topology exactly as infra-cdk builds it. */
     public Map<String, String> environmentOf(String function) {
-        FunctionHost<?, ?> host = functions.get(function);
-        if (host == null) {
-            throw new IllegalArgumentException("no function " + function);
-        }
-        return host.environment();
+        return function(function).environment();
     }
 
     @Override
@@ -228,6 +263,7 @@ public final class LocalStack implements AutoCloseable {
         schedules.forEach(ScheduleRule::close);
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
+        functions.values().forEach(LocalFunction::close);
         if (functionClients != clients) {
             functionClients.close();
         }

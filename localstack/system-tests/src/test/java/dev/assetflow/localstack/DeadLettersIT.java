@@ -15,7 +15,6 @@ import dev.assetflow.domain.json.Json;
 import dev.assetflow.imageworker.ImageWorkerHandler;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.runtime.LocalContext;
-import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.ops.deadletter.RedriveCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,7 +89,7 @@ class DeadLettersIT {
         assertThat(dlq.approximateDepth()).isEqualTo(1);
 
         DlqTriageHandler triage = triageOf(fx, queues);
-        Map<String, Integer> first = triage.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/t", "us-east-1"), null);
+        Map<String, Integer> first = triage.handleRequest(ScheduledEvents.of("arn:aws:events:us-east-1:123456789012:rule/t"), null);
         assertThat(first).containsEntry("triaged", 1).containsEntry("assetsFailed", 1).containsEntry("errors", 0);
         AssetflowClient api = new AssetflowClient(fx.stack().apiEndpoint());
         JsonNode failed = api.asset(assetId).body();
@@ -104,7 +103,7 @@ class DeadLettersIT {
                 .hasSize(1);
 
         Thread.sleep(1500); // past the 1 s this test's own read hid it for
-        Map<String, Integer> second = triage.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/t", "us-east-1"), null);
+        Map<String, Integer> second = triage.handleRequest(ScheduledEvents.of("arn:aws:events:us-east-1:123456789012:rule/t"), null);
         assertThat(second).containsEntry("received", 1).containsEntry("alreadyTriaged", 1).containsEntry("triaged", 0);
 
         String listing = redrive(fx, queues, "--list");
@@ -190,7 +189,7 @@ class DeadLettersIT {
         String event = "{\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"asset.classified\",\"assetId\":\"" + assetId + "\"}";
         sqs.sendMessage(b -> b.queueUrl(queues.deadLetterUrl()).messageBody(event));
 
-        Map<String, Integer> report = triageOf(fx, queues).handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/t", "us-east-1"), null);
+        Map<String, Integer> report = triageOf(fx, queues).handleRequest(ScheduledEvents.of("arn:aws:events:us-east-1:123456789012:rule/t"), null);
 
         assertThat(report).containsEntry("triaged", 1).containsEntry("assetsFailed", 0);
         assertThat(new AssetflowClient(fx.stack().apiEndpoint()).asset(assetId).body().path("state").asText()).isEqualTo("QUEUED");

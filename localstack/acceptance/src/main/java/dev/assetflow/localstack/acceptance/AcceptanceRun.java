@@ -85,7 +85,7 @@ public final class AcceptanceRun {
         String prefix = "acc-" + UUID.randomUUID().toString().substring(0, 6);
         FaultInjector faults = new FaultInjector(settings.faultRate(), settings.seed());
         WorkerDeaths deaths = new WorkerDeaths(new ResourceNames(prefix).of("renditions"), 5, 17);
-        LocalStack.Options options = LocalStack.Options.defaults().withPrefix(prefix)
+        LocalStack.Options options = LocalStack.Options.defaults().withPrefix(prefix).withInProcessFunctions()
                 .withFunctionInterceptors(List.of(faults, deaths))
                 .withVisibilityTimeoutCap(VISIBILITY_CAP)
                 .withScheduleRate(Duration.ofSeconds(20));

@@ -1,7 +1,5 @@
 package dev.assetflow.localstack.runtime;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -44,7 +42,7 @@ public final class HttpApiServer implements AutoCloseable {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private record Route(String method, String routeKey, Pattern path, List<String> parameters,
-            FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {}
+            LocalFunction function) {}
 
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
@@ -59,7 +57,7 @@ public final class HttpApiServer implements AutoCloseable {
         server.createContext("/", this::serve);
     }
 
-    public void route(FunctionSpec.HttpRoute route, FunctionHost<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+    public void route(FunctionSpec.HttpRoute route, LocalFunction function) {
         List<String> parameters = new ArrayList<>();
         Matcher placeholder = Pattern.compile("\\{([^}/]+)}").matcher(route.path());
         StringBuilder regex = new StringBuilder();
@@ -88,7 +86,7 @@ public final class HttpApiServer implements AutoCloseable {
             for (Route route : routes) {
                 Matcher matcher = route.path().matcher(path);
                 if (route.method().equals(exchange.getRequestMethod()) && matcher.matches()) {
-                    respond(exchange, route.function().invoke(LambdaEvents.httpEvent(event(exchange, route, matcher))));
+                    respond(exchange, route.function().invoke(event(exchange, route, matcher).toString()));
                     return;
                 }
             }
@@ -143,7 +141,7 @@ public final class HttpApiServer implements AutoCloseable {
         return event;
     }
 
-    private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    private static void respond(HttpExchange exchange, String response) throws IOException {
         JsonNode json = LambdaEvents.httpResponse(response);
         Map<String, String> headers = new HashMap<>();
         json.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));

@@ -1,6 +1,9 @@
 package dev.assetflow.localstack.runtime;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.assetflow.audioworker.AudioWorkerHandler;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
@@ -14,37 +17,41 @@ import java.util.Map;
 
 /**
  * How the in-process mode builds each function's handler: the constructor that takes the clients and
- * the environment (the one Lambda's no-argument constructor delegates to), named here so the compiler
- * checks it. A handler of the topology missing from this table fails the host's unit test.
+ * the environment (the one Lambda's no-argument constructor delegates to) and the event type it
+ * handles, named here so the compiler checks both. A handler of the topology missing from this table
+ * fails the host's unit test.
  */
 public final class InProcessHandlers {
 
     /** Builds one execution environment's handler. */
     @FunctionalInterface
-    public interface Factory {
-        RequestHandler<?, ?> create(AwsClients clients, Map<String, String> environment);
+    public interface Factory<I> {
+        RequestHandler<I, ?> create(AwsClients clients, Map<String, String> environment);
     }
 
-    private static final Map<String, Factory> BY_HANDLER = Map.of(
-            UploadApiHandler.class.getName(), UploadApiHandler::new,
-            IngestHandler.class.getName(), IngestHandler::new,
-            ImageWorkerHandler.class.getName(), ImageWorkerHandler::new,
-            VideoWorkerHandler.class.getName(), VideoWorkerHandler::new,
-            AudioWorkerHandler.class.getName(), AudioWorkerHandler::new,
-            DocumentWorkerHandler.class.getName(), DocumentWorkerHandler::new,
-            DlqTriageHandler.class.getName(), DlqTriageHandler::new,
-            BreakerProbeHandler.class.getName(), BreakerProbeHandler::new);
+    /** A handler's event type and constructor. */
+    public record Entry<I>(Class<I> eventType, Factory<I> factory) {}
+
+    private static final Map<String, Entry<?>> BY_HANDLER = Map.of(
+            UploadApiHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, UploadApiHandler::new),
+            IngestHandler.class.getName(), new Entry<>(SQSEvent.class, IngestHandler::new),
+            ImageWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, ImageWorkerHandler::new),
+            VideoWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoWorkerHandler::new),
+            AudioWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, AudioWorkerHandler::new),
+            DocumentWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, DocumentWorkerHandler::new),
+            DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new),
+            BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new));
 
     private InProcessHandlers() {
     }
 
     /** @param handlerClass the topology's {@code handler} */
-    public static Factory of(String handlerClass) {
-        Factory factory = BY_HANDLER.get(handlerClass);
-        if (factory == null) {
+    public static Entry<?> of(String handlerClass) {
+        Entry<?> entry = BY_HANDLER.get(handlerClass);
+        if (entry == null) {
             throw new IllegalStateException("no in-process factory for handler " + handlerClass
-                    + ": add its (AwsClients, Map) constructor to InProcessHandlers");
+                    + ": add its event type and (AwsClients, Map) constructor to InProcessHandlers");
         }
-        return factory;
+        return entry;
     }
 }

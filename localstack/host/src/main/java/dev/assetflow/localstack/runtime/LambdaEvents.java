@@ -1,10 +1,5 @@
 package dev.assetflow.localstack.runtime;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -31,22 +26,33 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 final class LambdaEvents {
     private static final ClassLoader LOADER = LambdaEvents.class.getClassLoader();
-    private static final PojoSerializer<SQSEvent> SQS_EVENT = LambdaEventSerializers.serializerFor(SQSEvent.class, LOADER);
-    private static final PojoSerializer<SQSBatchResponse> BATCH_RESPONSE =
-            LambdaEventSerializers.serializerFor(SQSBatchResponse.class, LOADER);
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> HTTP_EVENT =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LOADER);
-    private static final PojoSerializer<APIGatewayV2HTTPResponse> HTTP_RESPONSE =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LOADER);
-
-    private static final PojoSerializer<ScheduledEvent> SCHEDULED_EVENT =
-            LambdaEventSerializers.serializerFor(ScheduledEvent.class, LOADER);
 
     private LambdaEvents() {
     }
 
+    /** An event from JSON, as the Lambda runtime reads it for a handler of {@code type}. */
+    static <T> T read(String json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, LOADER).fromJson(json);
+    }
+
+    /** A handler's response as JSON, as the Lambda runtime writes it; {@code null} stays {@code null}. */
+    @SuppressWarnings("unchecked")
+    static String write(Object response) {
+        if (response == null) {
+            return null;
+        }
+        if (LambdaEventSerializers.isLambdaSupportedEvent(response.getClass().getName())) {
+            return toJson((PojoSerializer<Object>) LambdaEventSerializers.serializerFor(response.getClass(), LOADER), response);
+        }
+        try {
+            return Json.mapper().writeValueAsString(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What an EventBridge schedule rule sends (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-scheduled.html). */
-    static ScheduledEvent scheduledEvent(String ruleArn, String region, Instant at) {
+    static String scheduledEvent(String ruleArn, String region, Instant at) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("version", "0");
         root.put("id", UUID.randomUUID().toString());
@@ -57,11 +63,11 @@ final class LambdaEvents {
         root.put("region", region);
         root.putArray("resources").add(ruleArn);
         root.putObject("detail");
-        return SCHEDULED_EVENT.fromJson(root.toString());
+        return root.toString();
     }
 
     /** The event an SQS event source mapping delivers for a batch of received messages. */
-    static SQSEvent sqsEvent(Iterable<Message> messages, String queueArn, String region) {
+    static String sqsEvent(Iterable<Message> messages, String queueArn, String region) {
         ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode records = root.putArray("Records");
         for (Message message : messages) {
@@ -78,7 +84,7 @@ final class LambdaEvents {
             record.put("eventSourceARN", queueArn);
             record.put("awsRegion", region);
         }
-        return SQS_EVENT.fromJson(root.toString());
+        return root.toString();
     }
 
     private static ObjectNode attribute(MessageAttributeValue value) {
@@ -95,26 +101,22 @@ final class LambdaEvents {
         return node;
     }
 
-    /** The message ids a handler reported as batch item failures (after a round trip through JSON). */
-    static Set<String> failedItemIds(SQSBatchResponse response) {
+    /** The message ids a function reported as batch item failures in its response. */
+    static Set<String> failedItemIds(String response) {
         Set<String> ids = new LinkedHashSet<>();
-        if (response == null) {
+        if (response == null || response.isBlank()) {
             return ids; // Lambda treats an empty response as "all succeeded"
         }
-        JsonNode json = readTree(toJson(BATCH_RESPONSE, response));
+        JsonNode json = readTree(response);
         for (JsonNode failure : json.path("batchItemFailures")) {
             ids.add(failure.path("itemIdentifier").asText());
         }
         return ids;
     }
 
-    static APIGatewayV2HTTPEvent httpEvent(ObjectNode json) {
-        return HTTP_EVENT.fromJson(json.toString());
-    }
-
     /** The response as API Gateway reads it: status, headers, body, base64 flag. */
-    static JsonNode httpResponse(APIGatewayV2HTTPResponse response) {
-        return readTree(toJson(HTTP_RESPONSE, response));
+    static JsonNode httpResponse(String response) {
+        return readTree(response == null ? "{}" : response);
     }
 
     private static <T> String toJson(PojoSerializer<T> serializer, T value) {

@@ -1,6 +1,5 @@
 package dev.assetflow.localstack.runtime;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -19,12 +18,12 @@ public final class ScheduleRule implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
-    public ScheduleRule(FunctionHost<ScheduledEvent, Object> function, String ruleArn, String region, Duration rate) {
+    public ScheduleRule(LocalFunction function, String ruleArn, String region, Duration rate) {
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("schedule-" + function.name()).daemon().factory());
         timer.scheduleWithFixedDelay(() -> {
             try {
-                Object result = function.invoke(LambdaEvents.scheduledEvent(ruleArn, region, Instant.now()));
+                String result = function.invoke(LambdaEvents.scheduledEvent(ruleArn, region, Instant.now()));
                 LOG.info("{} ran on schedule: {}", function.name(), result);
             } catch (RuntimeException | Error e) {
                 LOG.error("{} failed on its schedule; it runs again in {}", function.name(), rate, e);
@@ -33,7 +32,7 @@ public final class ScheduleRule implements AutoCloseable {
     }
 
     /** The event the rule sends, for a caller that wants to invoke the function itself. */
-    public static ScheduledEvent event(String ruleArn, String region) {
+    public static String event(String ruleArn, String region) {
         return LambdaEvents.scheduledEvent(ruleArn, region, Instant.now());
     }
 

@@ -1,7 +1,5 @@
 package dev.assetflow.localstack.runtime;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.topology.QueueSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final String queueArn;
     private final String region;
     private final QueueSpec.ConsumerSpec consumer;
-    private final FunctionHost<SQSEvent, SQSBatchResponse> function;
+    private final LocalFunction function;
     private final BooleanSupplier enabled;
     private final Semaphore environments;
     private final ExecutorService invocations;
@@ -49,7 +47,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
      *                mapping does on AWS (the function's circuit breaker is open)
      */
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region,
-            QueueSpec.ConsumerSpec consumer, FunctionHost<SQSEvent, SQSBatchResponse> function, BooleanSupplier enabled) {
+            QueueSpec.ConsumerSpec consumer, LocalFunction function, BooleanSupplier enabled) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;

@@ -18,6 +18,7 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.localstack.LocalStackExtension;
+import dev.assetflow.localstack.ScheduledEvents;
 import dev.assetflow.localstack.provision.LambdaRegistrations;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
@@ -144,9 +145,9 @@ class CircuitBreakerIT {
             LambdaRegistrations registrations = new LambdaRegistrations(fx.stack().clients().lambda(), sqs, iam, "role-" + step);
             String function = registrations.function(step, RecordingHandler.class.getName());
             String mappingId = registrations.eventSourceMapping(function, "cb-" + step, consumer);
-            FunctionHost<SQSEvent, SQSBatchResponse> host = new FunctionHost<>(step,
+            FunctionHost<SQSEvent> host = new FunctionHost<>(step,
                     new FunctionSpec(RecordingHandler.class.getName(), "test", 128, 30, null, List.of(), null, Map.of()),
-                    fx.stack().clients(), Map.of());
+                    RecordingHandler.ENTRY, fx.stack().clients(), Map.of());
             host.registeredAs(function);
             MappingState mappingState = new MappingState(fx.stack().clients().lambda(), mappingId);
 
@@ -166,7 +167,7 @@ class CircuitBreakerIT {
                 BreakerProbeHandler probe = new BreakerProbeHandler(fx.stack().clients(),
                         Map.of("BREAKERS_TABLE", fx.stack().resources().tableName("breakers"), "BREAKER_STEPS", step,
                                 "BREAKER_COOL_DOWN_SECONDS", "2"));
-                assertThat(probe.handleRequest(ScheduleRule.event("arn:aws:events:us-east-1:123456789012:rule/p", "us-east-1"), null))
+                assertThat(probe.handleRequest(ScheduledEvents.of("arn:aws:events:us-east-1:123456789012:rule/p"), null))
                         .containsEntry(step, "HALF_OPEN");
                 assertThat(fx.stack().clients().lambda().getEventSourceMapping(b -> b.uuid(mappingId)).state()).isEqualTo("Enabled");
                 for (int i = 0; i < 50 && RecordingHandler.RECEIVED.isEmpty(); i++) {

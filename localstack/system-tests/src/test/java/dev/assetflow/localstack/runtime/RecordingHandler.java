@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent invocations overlap.
  */
 public final class RecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** How the in-process host builds it. */
+    public static final InProcessHandlers.Entry<SQSEvent> ENTRY = new InProcessHandlers.Entry<>(SQSEvent.class, RecordingHandler::new);
+
     static final List<SQSEvent.SQSMessage> RECEIVED = new CopyOnWriteArrayList<>();
     static final List<Integer> BATCH_SIZES = new CopyOnWriteArrayList<>();
     static final Map<String, AtomicInteger> DELIVERIES = new ConcurrentHashMap<>();

@@ -106,7 +106,7 @@ class SqsEventSourceMappingIT {
     }
 
     private static SqsEventSourceMapping mapping(LocalStackExtension.Fixture fx, Queue queue, int batchSize, int maxConcurrency) {
-        FunctionHost<SQSEvent, SQSBatchResponse> host = new FunctionHost<>("recording", FUNCTION, fx.stack().clients(), Map.of());
+        FunctionHost<SQSEvent> host = new FunctionHost<>("recording", FUNCTION, RecordingHandler.ENTRY, fx.stack().clients(), Map.of());
         return new SqsEventSourceMapping(fx.stack().clients().sqs(), queue.url(), queue.arn(), "us-east-1",
                 new QueueSpec.ConsumerSpec("recording", batchSize, maxConcurrency), host, () -> true).start();
     }
