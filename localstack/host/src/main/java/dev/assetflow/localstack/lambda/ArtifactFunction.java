@@ -51,6 +51,7 @@ public final class ArtifactFunction implements LocalFunction {
         Path log = workRoot.toAbsolutePath().resolve("logs").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log); // one log per host run, as a fresh log stream
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

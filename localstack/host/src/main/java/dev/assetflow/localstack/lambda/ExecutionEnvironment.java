@@ -127,10 +127,13 @@ final class ExecutionEnvironment implements AutoCloseable {
         if (outcome instanceof RuntimeApi.Outcome.Response) {
             return null;
         }
+        // the runtime's own error type where it reported one (Runtime.BadFunctionCode, Runtime.ExceptionInInitializerError…)
+        String type = outcome instanceof RuntimeApi.Outcome.Error error ? error.errorType()
+                : watch.reason != null ? watch.errorType : "Runtime.InitTimeout";
         String message = outcome instanceof RuntimeApi.Outcome.Error error ? error.body()
                 : watch.reason != null ? watch.reason : "init did not finish within " + INIT_LIMIT.toSeconds() + " s";
         end("init failed: " + message);
-        return new Result.Failed("Runtime.InitError", message, stats);
+        return new Result.Failed(type, message, stats);
     }
 
     /**
