@@ -28,6 +28,18 @@ import software.constructs.Construct;
  * authorizer (JWT when an issuer is configured, else IAM/SigV4), stage throttling, and access logs.
  */
 final class Api extends Construct {
+    /**
+     * HTTP API access-log variables (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html);
+     * CDK's jsonWithStandardFields uses $context.resourcePath, a REST API variable HTTP APIs leave empty.
+     */
+    static final AccessLogFormat ACCESS_LOG_FORMAT = AccessLogFormat.custom("{\"requestId\":\"$context.requestId\","
+            + "\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\","
+            + "\"httpMethod\":\"$context.httpMethod\",\"routeKey\":\"$context.routeKey\",\"path\":\"$context.path\","
+            + "\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
+            + "\"responseLength\":\"$context.responseLength\",\"latencyMs\":\"$context.responseLatency\","
+            + "\"integrationLatencyMs\":\"$context.integrationLatency\",\"integrationError\":\"$context.integrationErrorMessage\","
+            + "\"authorizerError\":\"$context.authorizer.error\"}");
+
     private final HttpApi api;
     private final HttpStage stage;
     private final IHttpRouteAuthorizer authorizer;
@@ -40,7 +52,9 @@ final class Api extends Construct {
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(settings.corsAllowedOrigins())
                         .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-                        .allowHeaders(List.of("authorization", "content-type"))
+                        // a browser signing its calls with SigV4 (the IAM authorizer) sends these too
+                        .allowHeaders(List.of("authorization", "content-type", "x-amz-date", "x-amz-security-token",
+                                "x-amz-content-sha256"))
                         .build())
                 .build();
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
@@ -61,7 +75,7 @@ final class Api extends Construct {
 
                     @Override
                     public AccessLogFormat getFormat() {
-                        return AccessLogFormat.jsonWithStandardFields();
+                        return ACCESS_LOG_FORMAT;
                     }
                 })
                 .build();

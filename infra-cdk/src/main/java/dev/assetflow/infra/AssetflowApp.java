@@ -22,12 +22,13 @@ public final class AssetflowApp {
     /** The stack in an app, with the checks; shared by main and the tests. */
     public static AssetflowStack build(App app) {
         Object stackName = app.getNode().tryGetContext("stackName");
+        Object region = app.getNode().tryGetContext("region"); // else the CLI's profile region
         AssetflowStack stack = new AssetflowStack(app, stackName == null ? "Assetflow" : stackName.toString(),
                 StackProps.builder()
                         .description("Assetflow: serverless media asset pipeline")
                         .env(Environment.builder()
                                 .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                                .region(System.getenv("CDK_DEFAULT_REGION"))
+                                .region(region != null ? region.toString() : System.getenv("CDK_DEFAULT_REGION"))
                                 .build())
                         .build(),
                 TopologyLoader.load());

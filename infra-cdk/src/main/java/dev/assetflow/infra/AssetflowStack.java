@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -178,7 +179,14 @@ public final class AssetflowStack extends Stack {
     /** The ffmpeg layer: a published layer's ARN, or a directory built by scripts/build-ffmpeg-layer. */
     private ILayerVersion ffmpegLayer(DeploySettings settings, RepoPaths repo) {
         if (settings.ffmpegLayerArn().isPresent()) {
-            return LayerVersion.fromLayerVersionArn(this, "Ffmpeg", settings.ffmpegLayerArn().get());
+            String arn = settings.ffmpegLayerArn().get();
+            String[] parts = arn.split(":");
+            // a function can only use a layer of its own region; CloudFormation would fail half way through the deploy
+            if (!Token.isUnresolved(getRegion()) && (parts.length < 8 || !parts[3].equals(getRegion()))) {
+                throw new IllegalArgumentException("ffmpegLayerArn " + arn + " is not a layer version of this stack's region "
+                        + getRegion() + ": publish the layer there (./scripts/build-ffmpeg-layer) and pass its ARN");
+            }
+            return LayerVersion.fromLayerVersionArn(this, "Ffmpeg", arn);
         }
         Path dir = repo.resolve("infra-cdk").resolve(settings.ffmpegLayerPath());
         if (!Files.isExecutable(dir.resolve("bin/ffmpeg")) || !Files.isExecutable(dir.resolve("bin/ffprobe"))) {

@@ -21,6 +21,14 @@ public record DeploySettings(
         int apiBurstLimit,
         int logRetentionDays) {
 
+    public DeploySettings {
+        if (jwtIssuer.isPresent() && jwtAudience.isEmpty()) {
+            // an HTTP API JWT authorizer needs at least one audience; CloudFormation rejects an empty list at deploy time
+            throw new IllegalArgumentException("context jwtIssuer needs jwtAudience too (the app client ids your tokens are"
+                    + " issued for, comma-separated): -c jwtAudience=CLIENT_ID");
+        }
+    }
+
     public static DeploySettings from(Node node) {
         return new DeploySettings(
                 text(node, "ffmpegLayerArn"),

@@ -20,7 +20,7 @@ final class Grants {
     static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging) {
         spec.environment().forEach((variable, value) -> {
             switch (value.kind()) {
-                case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), function);
+                case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), value.keys() == null ? "*" : value.keys(), function);
                 case TABLE -> table(tables.table(value.table()), value.access(), function);
                 case QUEUE -> queue(messaging.queue(value.queue()), value.access(), function);
                 case TOPIC -> messaging.topic(value.topic()).grantPublish(function);
@@ -36,11 +36,11 @@ final class Grants {
         });
     }
 
-    private static void bucket(Bucket bucket, String access, IGrantable function) {
+    private static void bucket(Bucket bucket, String access, String keys, IGrantable function) {
         switch (access) {
-            case "read" -> bucket.grantRead(function);
-            case "write" -> bucket.grantPut(function);
-            case "readWrite" -> bucket.grantReadWrite(function);
+            case "read" -> bucket.grantRead(function, keys);
+            case "write" -> bucket.grantPut(function, keys);
+            case "readWrite" -> bucket.grantReadWrite(function, keys);
             default -> throw new IllegalArgumentException("bucket access " + access);
         }
     }

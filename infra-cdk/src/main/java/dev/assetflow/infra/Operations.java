@@ -21,6 +21,10 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
@@ -40,6 +44,16 @@ final class Operations extends Construct {
     Operations(Construct scope, Topology topology, Messaging messaging, Map<String, Function> functions, DeploySettings settings) {
         super(scope, "Operations");
         opsTopic = Topic.Builder.create(this, "OpsTopic").masterKey(messaging.topicKey()).enforceSsl(true).build();
+        // enforceSsl leaves the topic's policy with a Deny only: CloudWatch alarms need an Allow to publish
+        // (https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html), for this account's alarms only
+        opsTopic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsOfThisAccount")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(opsTopic.getTopicArn()))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                .build());
         settings.alarmEmail().ifPresent(email -> opsTopic.addSubscription(new EmailSubscription(email)));
         page = new SnsAction(opsTopic);
         dashboard = Dashboard.Builder.create(this, "Dashboard").build();

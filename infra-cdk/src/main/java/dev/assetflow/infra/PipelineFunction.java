@@ -9,6 +9,8 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -36,7 +38,7 @@ final class PipelineFunction {
     }
 
     static Deployed define(Construct scope, String logical, FunctionSpec spec, Map<String, String> environment,
-            String jar, Optional<ILayerVersion> ffmpeg, DeploySettings settings) {
+            String artifact, Optional<ILayerVersion> ffmpeg, DeploySettings settings) {
         boolean runsFfmpeg = usesTools(spec);
         if (runsFfmpeg && ffmpeg.isEmpty()) {
             throw new IllegalStateException(logical + " runs ffmpeg but no ffmpeg layer was given");
@@ -46,11 +48,19 @@ final class PipelineFunction {
                 .retention(retention(settings.logRetentionDays()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // its own role: writing to its own log group only, instead of AWSLambdaBasicExecutionRole's logs:* on every
+        // group (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html#monitoring-cloudwatchlogs-permissions)
+        Role role = Role.Builder.create(scope, id + "ServiceRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Assetflow " + logical + ": its own log group, and what the topology grants it")
+                .build();
+        logs.grantWrite(role);
         Function.Builder builder = Function.Builder.create(scope, id)
+                .role(role)
                 .description("Assetflow " + logical)
                 .runtime(Runtime.JAVA_21)
                 .handler(spec.handler() + "::handleRequest")
-                .code(Code.fromAsset(jar))
+                .code(Code.fromAsset(artifact)) // the deployable artifact the local host runs too
                 .memorySize(spec.memoryMb())
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
                 .architecture(runsFfmpeg ? Architecture.X86_64 : Architecture.ARM_64)

@@ -5,6 +5,7 @@ package dev.assetflow.topology;
  * each host resolves to its physical identifier. {@code access} is what the function does with it;
  * infra-cdk grants exactly that. {@code deadLetterQueuesOfConsumer} names a function (the DLQs of the
  * queues feeding it) or {@code *} (every DLQ); it resolves to a JSON object, source queue name → DLQ URL.
+ * {@code keys}, for a bucket, narrows the grant to the objects whose keys match (e.g. {@code uploads/*}).
  */
 public record EnvValue(
         String value,
@@ -15,7 +16,8 @@ public record EnvValue(
         String workQueues,
         String deadLetterQueuesOfConsumer,
         String tool,
-        String access) {
+        String access,
+        String keys) {
 
     public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL }
 

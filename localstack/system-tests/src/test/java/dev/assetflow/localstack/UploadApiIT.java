@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.client.AssetflowClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The upload API over HTTP, as a client app sees it. */
@@ -31,13 +35,25 @@ class UploadApiIT {
         String query = URI.create(upload.path("url").asText()).getRawQuery();
         List<String> signedHeaders = Arrays.asList(URLDecoder.decode(parameter(query, "X-Amz-SignedHeaders"),
                 StandardCharsets.UTF_8).split(";"));
-        assertThat(signedHeaders).contains("content-type", "content-length", "host");
+        assertThat(signedHeaders).contains("content-type", "content-length", "if-none-match", "host");
         assertThat(parameter(query, "X-Amz-Expires")).isEqualTo("900");
         assertThat(upload.path("headers").path("Content-Type").asText()).isEqualTo("image/png");
         assertThat(upload.path("headers").path("Content-Length").asText()).isEqualTo("1234");
+        assertThat(upload.path("headers").path("If-None-Match").asText()).isEqualTo("*");
         String assetId = response.body().path("assetId").asText();
         assertThat(response.body().path("key").asText()).isEqualTo("uploads/" + assetId + "/a b.png");
         assertThat(response.body().path("status").asText()).isEqualTo("/assets/" + assetId);
+    }
+
+    @Test
+    void anUploadUrlWritesTheOriginalOnceAndAReplayCannotOverwriteIt(LocalStackExtension.Fixture fx, @TempDir Path dir)
+            throws IOException {
+        Path picture = Files.write(dir.resolve("once.bin"), new byte[] {1, 2, 3, 4});
+        JsonNode upload = client(fx).requestUpload("once.bin", "application/octet-stream", 4).body().path("upload");
+
+        assertThat(client(fx).put(upload, picture)).isEqualTo(200);
+        assertThat(client(fx).put(upload, picture)).as("If-None-Match: * is signed: S3 refuses the second write")
+                .isEqualTo(412);
     }
 
     @Test

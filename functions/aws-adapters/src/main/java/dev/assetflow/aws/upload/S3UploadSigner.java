@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /**
  * Presigned S3 PUT URLs. Content-Type and Content-Length are part of the signature, so S3 refuses an
  * upload whose type or size differs from what the client asked for
- * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html).
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html), and so is
+ * {@code If-None-Match: *}: the URL writes the original once and cannot be replayed to overwrite it
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
  */
 public final class S3UploadSigner implements UploadSigner {
     private final S3Presigner presigner;
@@ -23,7 +25,8 @@ public final class S3UploadSigner implements UploadSigner {
     public SignedUpload signPut(String bucket, String key, String contentType, long sizeBytes, Duration expiry) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
                 .signatureDuration(expiry)
-                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)));
+                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)
+                        .ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
         signed.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {

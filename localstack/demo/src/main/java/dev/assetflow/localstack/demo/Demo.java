@@ -40,7 +40,8 @@ public final class Demo {
             System.out.printf("  %s at %s, resources provisioned (prefix %s); upload API at %s%n",
                     stack.embedded() ? "embedded AWS (moto server)" : "external AWS endpoint (AWS_ENDPOINT_URL)",
                     stack.awsEndpoint(), options.prefix(), stack.apiEndpoint());
-            System.out.println("  function logs (JSON lines): target/assetflow-local.log");
+            System.out.println("  every function runs from its deployable artifact under the Lambda runtime interface client;"
+                    + " its log (JSON lines and START/END/REPORT): localstack/demo/target/lambda/logs/<function>.log");
             DemoRun run = new DemoRun(stack, samples);
             exitCode = run.execute();
             if (keepRunning) {
