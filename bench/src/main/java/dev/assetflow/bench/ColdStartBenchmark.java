@@ -8,6 +8,7 @@ import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.topology.DeployableArtifacts;
 import dev.assetflow.topology.FunctionSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +17,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Cold starts of every function as the local Lambda host runs them (the deployable artifact in a new
  * JVM under the runtime interface client), read from the REPORT lines of their logs: init duration,
  * first and warm invocation. Baseline of the same run: the same handler built in this JVM (in-process
- * mode), where the JVM and the AWS SDK are already loaded.
+ * mode), where the JVM and the AWS SDK are already loaded, and an empty handler's cold start under the same host.
  * Usage: ColdStartBenchmark [cold starts per function, default 5]
  */
 public final class ColdStartBenchmark {
@@ -40,34 +43,60 @@ public final class ColdStartBenchmark {
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
             System.out.printf("%-16s %8s %11s %9s %12s %11s %13s %8s%n", "function", "artifact", "init median", "init max",
                     "first invoke", "warm invoke", "in-process", "ratio");
+            Path empty = emptyArtifact(work);
+            FunctionSpec emptySpec = new FunctionSpec(EmptyHandler.class.getName(), "bench", 1024, 30, null, List.of(), null, Map.of());
+            Row baseline = measure(runs, "(empty)", emptySpec, Map.of(), empty, "{}", work);
+            System.out.printf("%-16s %5.1f MB %8d ms %6d ms %9d ms %8d ms %13s %8s%n", "(empty handler)", Files.size(empty) / 1_048_576.0,
+                    baseline.initMedian(), baseline.initMax(), baseline.firstMedian(), baseline.warmMedian(), "-", "-");
             for (String name : stack.topology().functions().keySet().stream().sorted().toList()) {
                 FunctionSpec spec = stack.topology().function(name);
-                String event = sampleEvent(stack, name, spec);
-                List<Long> inits = new ArrayList<>();
-                List<Long> firsts = new ArrayList<>();
-                List<Long> warms = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    try (ArtifactFunction function = ArtifactFunction.deploy(name + "-" + run, spec, stack.environmentOf(name),
-                            artifacts.of(spec), work, "us-east-1")) {
-                        invokeQuietly(function, event);
-                        invokeQuietly(function, event);
-                        List<String> reports = Files.readAllLines(function.log()).stream().filter(l -> l.startsWith("REPORT")).toList();
-                        inits.add(number(INIT, reports.get(0)));
-                        firsts.add(number(DURATION, reports.get(0)));
-                        warms.add(number(DURATION, reports.get(1)));
-                    }
-                }
+                Row row = measure(runs, name, spec, stack.environmentOf(name), artifacts.of(spec), sampleEvent(stack, name, spec), work);
                 long inProcess = inProcessInitMs(stack, name, spec);
-                long initMedian = median(inits);
                 System.out.printf("%-16s %5.1f MB %8d ms %6d ms %9d ms %8d ms %10d ms %7.1fx%n", name,
-                        Files.size(artifacts.of(spec)) / 1_048_576.0, initMedian, inits.stream().mapToLong(Long::longValue).max().orElse(0),
-                        median(firsts), median(warms), inProcess, initMedian / (double) Math.max(1, inProcess));
+                        Files.size(artifacts.of(spec)) / 1_048_576.0, row.initMedian(), row.initMax(), row.firstMedian(),
+                        row.warmMedian(), inProcess, row.initMedian() / (double) Math.max(1, baseline.initMedian()));
             }
             System.out.println();
             System.out.println("init: REPORT Init Duration (JVM start to the runtime's first request for work); first/warm invoke:"
-                    + " REPORT Duration of the first and second invocation; in-process: the handler's constructor in this JVM;"
-                    + " ratio: init median / in-process.");
+                    + " REPORT Duration of the first and second invocation; in-process: the handler's constructor in this JVM,"
+                    + " where the JVM and the SDK are already loaded; ratio: init median / the empty handler's init median"
+                    + " (the baseline: the JVM and the runtime interface client alone, measured in the same run).");
         }
+    }
+
+    private record Row(long initMedian, long initMax, long firstMedian, long warmMedian) {}
+
+    private static Row measure(int runs, String name, FunctionSpec spec, Map<String, String> environment, Path artifact, String event,
+            Path work) throws IOException {
+        List<Long> inits = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        List<Long> warms = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            try (ArtifactFunction function = ArtifactFunction.deploy(name.replaceAll("\\W", "") + "-" + run, spec, environment,
+                    artifact, work, "us-east-1")) {
+                invokeQuietly(function, event);
+                invokeQuietly(function, event);
+                List<String> reports = Files.readAllLines(function.log()).stream().filter(l -> l.startsWith("REPORT")).toList();
+                inits.add(number(INIT, reports.get(0)));
+                firsts.add(number(DURATION, reports.get(0)));
+                warms.add(number(DURATION, reports.get(1)));
+            }
+        }
+        return new Row(median(inits), inits.stream().mapToLong(Long::longValue).max().orElse(0), median(firsts), median(warms));
+    }
+
+    /** The empty handler alone, in Lambda's zip layout. */
+    private static Path emptyArtifact(Path work) throws IOException {
+        Files.createDirectories(work);
+        Path zip = work.resolve("empty-lambda.zip");
+        String entry = EmptyHandler.class.getName().replace('.', '/') + ".class";
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+                InputStream in = EmptyHandler.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new ZipEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return zip;
     }
 
     private static void invokeQuietly(LocalFunction function, String event) {

@@ -47,9 +47,28 @@ public final class AssetflowStack extends Stack {
     private final Map<String, PipelineFunction.Deployed> functions = new LinkedHashMap<>();
     private final Map<String, List<String>> mappingArns = new HashMap<>();
 
+    /**
+     * Every queue's mapping may run its maximum concurrency at once, and the API and the schedules need one
+     * execution each besides: together they must fit the account's concurrent-executions quota, or Lambda
+     * throttles the pipeline (https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html; new
+     * accounts start at 10).
+     */
+    static void checkConcurrency(Topology topology, DeploySettings settings) {
+        int mappings = topology.queues().values().stream().filter(q -> q.consumer() != null)
+                .mapToInt(q -> q.consumer().maxConcurrency()).sum();
+        long others = topology.functions().values().stream().filter(f -> !f.http().isEmpty() || f.schedule() != null).count();
+        if (mappings + others > settings.accountConcurrencyLimit()) {
+            throw new IllegalArgumentException("the queues' maximum concurrency adds up to " + mappings + ", plus " + others
+                    + " for the API and the schedules, over the account's concurrency limit of " + settings.accountConcurrencyLimit()
+                    + " (-c accountConcurrencyLimit): request a higher 'Concurrent executions' quota in Service Quotas, or lower"
+                    + " maxConcurrency in topology/topology.json");
+        }
+    }
+
     public AssetflowStack(Construct scope, String id, StackProps props, Topology topology) {
         super(scope, id, props);
         DeploySettings settings = DeploySettings.from(getNode());
+        checkConcurrency(topology, settings);
         RepoPaths repo = RepoPaths.locate();
 
         Storage storage = new Storage(this, topology.buckets(), settings);

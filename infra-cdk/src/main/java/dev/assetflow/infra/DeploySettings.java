@@ -19,7 +19,8 @@ public record DeploySettings(
         Optional<String> alarmEmail,
         int apiRateLimit,
         int apiBurstLimit,
-        int logRetentionDays) {
+        int logRetentionDays,
+        int accountConcurrencyLimit) {
 
     public DeploySettings {
         if (jwtIssuer.isPresent() && jwtAudience.isEmpty()) {
@@ -40,7 +41,8 @@ public record DeploySettings(
                 text(node, "alarmEmail"),
                 number(node, "apiRateLimit", 50),
                 number(node, "apiBurstLimit", 100),
-                number(node, "logRetentionDays", 30));
+                number(node, "logRetentionDays", 30),
+                number(node, "accountConcurrencyLimit", 1000));
     }
 
     private static Optional<String> text(Node node, String key) {

@@ -69,6 +69,27 @@ class DeployReviewTest {
     }
 
     @Test
+    void theQueuesMaximumConcurrencyMustFitTheAccountsLimit() {
+        App app = new App(AppProps.builder().context(Map.of("ffmpegLayerArn", SynthesizedStack.FFMPEG_LAYER,
+                "accountConcurrencyLimit", "10", "stackName", "AssetflowNewAccount")).outdir("target/cdk.out.small").build());
+        assertThatThrownBy(() -> AssetflowApp.build(app)).hasMessageContaining("over the account's concurrency limit of 10")
+                .hasMessageContaining("Service Quotas");
+    }
+
+    @Test
+    void everyConsumingStageAlarmsOnItsRecordFailureRateAndEveryWorkQueueOnItsAge() {
+        String alarms = resources("AWS::CloudWatch::Alarm").keySet().toString();
+        for (String stage : List.of("Ingest", "ImageWorker", "VideoWorker", "AudioWorker", "DocumentWorker")) {
+            assertThat(alarms).contains(stage + "RecordFailureRate");
+        }
+        assertThat(alarms).contains("VideoMediaconvertOldestMessageAge");
+        String failureRate = resources("AWS::CloudWatch::Alarm").entrySet().stream()
+                .filter(e -> e.getKey().contains("ImageWorkerRecordFailureRate")).map(e -> e.getValue().toString()).findFirst()
+                .orElseThrow();
+        assertThat(failureRate).contains("100 * failures / records", "Failures", "Records", "Threshold=2", "EvaluationPeriods=5");
+    }
+
+    @Test
     void theUploadApiMayOnlyPutUnderUploads() {
         String uploadApiPolicies = resources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("UploadApi")).map(e -> e.getValue().toString()).toList().toString();

@@ -39,6 +39,15 @@ class TopologyTest {
     }
 
     @Test
+    void everyQueueThatHoldsWorkAlarmsWhenItsOldestMessageWaitsTooLong() {
+        assertThat(TopologyLoader.load().queues()).allSatisfy((name, queue) -> {
+            if (queue.work() != null || queue.consumer() != null) {
+                assertThat(queue.oldestMessageAlarmSeconds()).as(name).isNotNull().isPositive();
+            }
+        });
+    }
+
+    @Test
     void dlqTriageReadsEveryDeadLetterQueueOnASchedule() {
         Map<String, String> env = FunctionEnvironment.of(topology, "dlq-triage", new NamingResolver(new ResourceNames("af-test")));
         long queuesWithDeadLetters = topology.queues().values().stream().filter(QueueSpec::hasDeadLetterQueue).count();

@@ -72,10 +72,12 @@ public final class PipelineMetrics implements StageMetrics {
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions").addArray().add(STAGE);
+        ArrayNode dimensionSets = directive.putArray("Dimensions");
         if (extraDimension != null) {
-            dimensions.add(extraDimension);
+            dimensionSets.addArray().add(STAGE).add(extraDimension);
         }
+        // the stage's total as well, which alarms read (an alarm cannot sum over a dimension's values)
+        dimensionSets.addArray().add(STAGE);
         directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", unit);
         root.put(STAGE, stage);
         return root;

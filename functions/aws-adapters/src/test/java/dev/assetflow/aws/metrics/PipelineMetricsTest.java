@@ -26,6 +26,7 @@ class PipelineMetricsTest {
         JsonNode directive = records.at("/_aws/CloudWatchMetrics/0");
         assertThat(directive.path("Namespace").asText()).isEqualTo("Assetflow");
         assertThat(directive.at("/Dimensions/0").toString()).isEqualTo("[\"Stage\",\"Outcome\"]");
+        assertThat(directive.at("/Dimensions/1").toString()).as("the stage's total, for alarms").isEqualTo("[\"Stage\"]");
         assertThat(directive.at("/Metrics/0/Name").asText()).isEqualTo("Records");
         assertThat(records.path("Stage").asText()).isEqualTo("ingest");
         assertThat(records.path("Outcome").asText()).isEqualTo("Settled");
@@ -33,6 +34,7 @@ class PipelineMetricsTest {
 
         JsonNode failures = Json.mapper().readTree(lines.get(1));
         assertThat(failures.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString()).isEqualTo("[\"Stage\",\"Category\"]");
+        assertThat(failures.at("/_aws/CloudWatchMetrics/0/Dimensions/1").toString()).isEqualTo("[\"Stage\"]");
         assertThat(failures.path("Category").asText()).isEqualTo("CORRUPT_MEDIA");
 
         JsonNode latency = Json.mapper().readTree(lines.get(2));

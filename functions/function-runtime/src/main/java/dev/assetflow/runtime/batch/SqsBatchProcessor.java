@@ -96,10 +96,11 @@ public final class SqsBatchProcessor {
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         }
         long dependencyFailures = 0;
-        for (SQSMessage message : records) {
+        for (int index = 0; index < records.size(); index++) {
+            SQSMessage message = records.get(index);
             MDC.put("messageId", message.getMessageId());
             try {
-                WorkOutcome outcome = handleOne(message, context, handler);
+                WorkOutcome outcome = handleOne(message, shareOfTime(context, records.size() - index), handler);
                 log(outcome);
                 measure(message, outcome);
                 if (outcome instanceof WorkOutcome.Retry retry) {
@@ -140,11 +141,20 @@ public final class SqsBatchProcessor {
         }
     }
 
-    private WorkOutcome handleOne(SQSMessage message, Context context, RecordHandler handler) {
+    /**
+     * A record's own share of what is left of the invocation: the time left split evenly over the records
+     * still to handle, so one slow record cannot leave the rest of its batch no time at all (what a record
+     * does not use goes to the ones after it).
+     */
+    private Instant shareOfTime(Context context, int recordsLeft) {
         long remaining = context == null ? NO_CONTEXT_TIME.toMillis() : context.getRemainingTimeInMillis();
+        return clock.instant().plusMillis(remaining / recordsLeft);
+    }
+
+    private WorkOutcome handleOne(SQSMessage message, Instant deadline, RecordHandler handler) {
         try {
             return handler.handle(new ReceivedMessage(message.getMessageId(), message.getBody(), message.getEventSourceArn()),
-                    clock.instant().plusMillis(remaining));
+                    deadline);
         } catch (FailureException e) {
             return new WorkOutcome.Retry(e.failure());
         } catch (RuntimeException e) {

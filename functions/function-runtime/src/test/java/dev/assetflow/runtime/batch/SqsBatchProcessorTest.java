@@ -2,6 +2,7 @@ package dev.assetflow.runtime.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.aws.metrics.PipelineMetrics;
@@ -10,6 +11,8 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,20 @@ class SqsBatchProcessorTest {
     }
 
     @Test
+    void eachRecordGetsItsOwnShareOfWhatIsLeftOfTheInvocation() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+        List<Long> shares = new ArrayList<>();
+        Context context = new RemainingTime(() -> 30_000 - 5_000 * shares.size()); // each record here uses 5 s
+        new SqsBatchProcessor(new PipelineMetrics("test", line -> { }, clock), (message, failure) -> { }, Optional.empty(), null,
+                clock).process(event("a", "b", "c"), context, (message, deadline) -> {
+                    shares.add(deadline.toEpochMilli() - clock.millis());
+                    return new WorkOutcome.Done("ok");
+                });
+
+        assertThat(shares).as("30 s over 3 records, then 25 s over 2, then 20 s for the last").containsExactly(10_000L, 12_500L, 20_000L);
+    }
+
+    @Test
     void anEmptyEventHasNoFailures() {
         List<String> lines = new ArrayList<>();
         assertThat(new SqsBatchProcessor(new PipelineMetrics("test", lines::add, Clock.systemUTC()),
@@ -68,5 +85,20 @@ class SqsBatchProcessorTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(records);
         return event;
+    }
+
+    /** A Lambda context that only knows how much time is left. */
+    private record RemainingTime(java.util.function.IntSupplier millis) implements Context {
+        @Override public int getRemainingTimeInMillis() { return millis.getAsInt(); }
+        @Override public String getAwsRequestId() { return "test"; }
+        @Override public String getLogGroupName() { return "test"; }
+        @Override public String getLogStreamName() { return "test"; }
+        @Override public String getFunctionName() { return "test"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
+        @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
+        @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
+        @Override public int getMemoryLimitInMB() { return 128; }
+        @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() { return null; }
     }
 }

@@ -155,16 +155,24 @@ public final class ArtifactFunction implements LocalFunction {
         all.forEach(ExecutionEnvironment::close);
         all.clear();
         warm.clear();
+        delete(home); // the unpacked artifact and the environments' directories; the log stays
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a leftover directory is only disk space under target/
+        }
     }
 
     /** Unpacks the artifact once per host, as Lambda unpacks a .zip into /var/task. */
     private static Path unpack(Path artifact, Path taskRoot) {
         try {
-            if (Files.exists(taskRoot)) {
-                try (Stream<Path> old = Files.walk(taskRoot)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            delete(taskRoot);
             Files.createDirectories(taskRoot);
             try (ZipFile zip = new ZipFile(artifact.toFile())) {
                 for (ZipEntry entry : zip.stream().toList()) {
