@@ -63,8 +63,12 @@ public final class MediaProbe {
                 "-of", "json", fileOrUrl), workDirectory, timeout);
         if (!result.succeeded()) {
             // ffprobe names its input in the message; a presigned URL must not end up in the asset's record
-            throw corrupt("ffprobe cannot read it: " + (result.timedOut() ? "timed out"
-                    : result.lastErrorLine().replace(fileOrUrl + ": ", "").replace(fileOrUrl, "the file")));
+            String error = result.timedOut() ? "timed out" : result.lastErrorLine().replace(fileOrUrl + ": ", "").replace(fileOrUrl, "the file");
+            if (remote && (result.timedOut() || readFailure(error))) {
+                // S3 sheds load with 503 SlowDown and connections drop: the file is not at fault, try again later
+                throw new FailureException(Failure.of(FailureCategory.TRANSIENT, "reading the original over HTTP failed: " + error));
+            }
+            throw corrupt("ffprobe cannot read it: " + error);
         }
         try {
             return mediaInfo(Json.mapper().readTree(result.stdout()));
@@ -125,6 +129,12 @@ public final class MediaProbe {
             }
         }
         return 0;
+    }
+
+    /** ffprobe's words for a failed HTTP read, as opposed to content it cannot parse. */
+    static boolean readFailure(String error) {
+        return error.matches("(?s).*(Server returned 5\\d\\d|Server returned 5XX|Connection refused|Connection reset|Connection timed out"
+                + "|timed out|Network is unreachable|Failed to resolve|Broken pipe|Input/output error).*");
     }
 
     static FailureException corrupt(String reason) {

@@ -7,8 +7,6 @@ import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
 import dev.assetflow.localstack.lambda.ArtifactFunction;
-import dev.assetflow.localstack.runtime.FunctionHost;
-import dev.assetflow.localstack.runtime.InProcessHandlers;
 import dev.assetflow.localstack.runtime.LocalFunction;
 import dev.assetflow.localstack.provision.LambdaRegistrations;
 import dev.assetflow.localstack.runtime.MappingState;
@@ -31,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -47,7 +45,6 @@ public final class LocalStack implements AutoCloseable {
     private final Optional<MotoServer> moto;
     private final URI endpoint;
     private final AwsClients clients;
-    private final AwsClients functionClients;
     private final ProvisionedResources resources;
     private final Map<String, LocalFunction> functions = new HashMap<>();
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
@@ -57,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private final IamClient iam;
     private final LambdaRegistrations registrations;
     private final DeployableArtifacts artifacts;
+    private final URI functionEndpoint;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
@@ -64,26 +62,23 @@ public final class LocalStack implements AutoCloseable {
      *                         present nothing is started. Defaults to {@code AWS_ENDPOINT_URL}.
      */
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
-            Optional<Duration> scheduleRate, List<ExecutionInterceptor> functionInterceptors,
-            Optional<Duration> visibilityTimeoutCap, FunctionMode functionMode) {
-        public Options {
-            functionInterceptors = List.copyOf(functionInterceptors);
-        }
+            Optional<Duration> scheduleRate,
+            Optional<Duration> visibilityTimeoutCap, UnaryOperator<URI> functionEndpoint) {
 
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)), List.of(), Optional.empty(), FunctionMode.ARTIFACTS);
+                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity());
         }
 
         public Options withPrefix(String newPrefix) {
-            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
-                    visibilityTimeoutCap, functionMode);
+            return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
+                    visibilityTimeoutCap, functionEndpoint);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
-            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate, functionInterceptors,
-                    visibilityTimeoutCap, functionMode);
+            return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate,
+                    visibilityTimeoutCap, functionEndpoint);
         }
 
         /**
@@ -92,19 +87,13 @@ public final class LocalStack implements AutoCloseable {
          * that invoke them at the moment they choose ({@link LocalStack#runScheduled}).
          */
         public Options withScheduleRate(Duration rate) {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate), functionInterceptors,
-                    visibilityTimeoutCap, functionMode);
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate),
+                    visibilityTimeoutCap, functionEndpoint);
         }
 
         public Options withoutSchedules() {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(), functionInterceptors,
-                    visibilityTimeoutCap, functionMode);
-        }
-
-        /** The functions' AWS clients (not the stack's own) run these interceptors: fault injection. */
-        public Options withFunctionInterceptors(List<ExecutionInterceptor> interceptors) {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, interceptors,
-                    visibilityTimeoutCap, functionMode);
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(),
+                    visibilityTimeoutCap, functionEndpoint);
         }
 
         /**
@@ -112,32 +101,21 @@ public final class LocalStack implements AutoCloseable {
          * back in seconds instead of the topology's minutes. Only for runs whose jobs take less than the cap.
          */
         public Options withVisibilityTimeoutCap(Duration cap) {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
-                    Optional.of(cap), functionMode);
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
+                    Optional.of(cap), functionEndpoint);
         }
 
         /**
-         * Functions run as handler classes inside this JVM instead of from their artifacts: for component
-         * tests that hand the functions SDK interceptors (fault injection). No memory, timeout or /tmp limit.
+         * The AWS endpoint the functions (from their artifacts) call, given the emulator's: e.g. a proxy in
+         * between that injects faults. The stack's own clients keep calling the emulator.
          */
-        public Options withInProcessFunctions() {
-            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, functionInterceptors,
-                    visibilityTimeoutCap, FunctionMode.IN_PROCESS);
+        public Options withFunctionEndpoint(UnaryOperator<URI> endpoint) {
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
+                    visibilityTimeoutCap, endpoint);
         }
     }
 
-    /**
-     * How the functions run: {@code ARTIFACTS}, each from its deployable artifact in its own JVMs under the
-     * Lambda runtime interface client with Lambda's limits (the default); {@code IN_PROCESS}, as handler
-     * classes in this JVM.
-     */
-    public enum FunctionMode { ARTIFACTS, IN_PROCESS }
-
     private LocalStack(Options options) {
-        if (!options.functionInterceptors().isEmpty() && options.functionMode() == FunctionMode.ARTIFACTS) {
-            throw new IllegalArgumentException("SDK interceptors can only be handed to functions in this JVM: "
-                    + "add withInProcessFunctions() to withFunctionInterceptors(...)");
-        }
         this.options = options;
         this.topology = options.visibilityTimeoutCap().map(TopologyLoader.load()::withVisibilityTimeoutCap)
                 .orElseGet(TopologyLoader::load);
@@ -146,14 +124,13 @@ public final class LocalStack implements AutoCloseable {
                 : Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")));
         this.endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> options.externalEndpoint().orElseThrow());
         this.clients = new AwsClients(ClientSettings.forEmulator(endpoint, REGION));
-        this.functionClients = options.functionInterceptors().isEmpty() ? clients
-                : new AwsClients(clients.settings().withInterceptors(options.functionInterceptors()));
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
                 Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
         this.iam = clients.configure(IamClient.builder()).build();
         this.registrations = new LambdaRegistrations(clients.lambda(), clients.sqs(), iam, options.prefix() + "-functions");
         this.api = new HttpApiServer(options.httpPort());
-        this.artifacts = options.functionMode() == FunctionMode.ARTIFACTS ? DeployableArtifacts.locate() : null;
+        this.artifacts = DeployableArtifacts.locate();
+        this.functionEndpoint = options.functionEndpoint().apply(endpoint);
         topology.functions().forEach(this::deploy);
         api.start();
     }
@@ -167,14 +144,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_REGION", REGION); // Lambda sets it for every function
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
-        LocalFunction host = switch (options.functionMode()) {
-            case ARTIFACTS -> {
-                environment.put("AWS_ENDPOINT_URL", endpoint.toString()); // the emulator stands in for AWS's endpoints
-                yield ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), options.logDirectory().resolve("lambda"),
-                        REGION);
-            }
-            case IN_PROCESS -> inProcess(name, spec, InProcessHandlers.of(spec.handler()), environment);
-        };
+        environment.put("AWS_ENDPOINT_URL", functionEndpoint.toString()); // the emulator stands in for AWS's endpoints
+        LocalFunction host = ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), lambdaRoot(), REGION);
         functions.put(name, host);
         for (FunctionSpec.HttpRoute route : spec.http()) {
             api.route(route, host);
@@ -200,17 +171,34 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private <I> LocalFunction inProcess(String name, FunctionSpec spec, InProcessHandlers.Entry<I> handler,
-            Map<String, String> environment) {
-        return new FunctionHost<>(name, spec, handler, functionClients, environment);
-    }
-
     /** Invokes a scheduled function now, with the event its schedule rule sends; returns its response as JSON. */
     public String runScheduled(String function) {
         if (topology.function(function).schedule() == null) {
             throw new IllegalArgumentException("function " + function + " has no schedule");
         }
         return functions.get(function).invoke(ScheduleRule.event(scheduleRuleArn(function), REGION));
+    }
+
+    /**
+     * Ends the execution environments of a function that are in an invocation now, as Lambda ends one that
+     * crashes: their invocations fail, an SQS batch comes back after its visibility timeout.
+     * @return how many were ended (none in the in-process mode)
+     */
+    public int endBusyEnvironments(String function, String why) {
+        return function(function) instanceof ArtifactFunction artifact ? artifact.endBusyEnvironments(why) : 0;
+    }
+
+    /**
+     * Where this stack's Lambda host keeps its task roots, /tmp directories and logs: one folder per stack
+     * (its prefix), so two stacks in one module never share them.
+     */
+    public Path lambdaRoot() {
+        return options.logDirectory().resolve("lambda").resolve(options.prefix()).toAbsolutePath();
+    }
+
+    /** The log of a function: its own lines and Lambda's START, END and REPORT lines. */
+    public Path functionLog(String function) {
+        return lambdaRoot().resolve("logs").resolve(function + ".log");
     }
 
     /** A deployed function, as its triggers invoke it. */
@@ -264,9 +252,6 @@ public final class LocalStack implements AutoCloseable {
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
         functions.values().forEach(LocalFunction::close);
-        if (functionClients != clients) {
-            functionClients.close();
-        }
         iam.close();
         clients.close();
         moto.ifPresent(MotoServer::close);

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.client.EventTap;
-import dev.assetflow.localstack.faults.FaultInjector;
-import dev.assetflow.localstack.faults.WorkerDeaths;
+import dev.assetflow.localstack.faults.FaultProxy;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,19 +35,17 @@ final class AcceptanceReport {
     private final List<Outcome> outcomes;
     private final EventTap searchIndex;
     private final EventTap notifications;
-    private final FaultInjector faults;
-    private final WorkerDeaths deaths;
+    private final FaultProxy faults;
     private final Duration elapsed;
     private final List<String> problems = new ArrayList<>();
 
     AcceptanceReport(LocalStack stack, List<Outcome> outcomes, EventTap searchIndex, EventTap notifications,
-            FaultInjector faults, WorkerDeaths deaths, Duration elapsed) {
+            FaultProxy faults, Duration elapsed) {
         this.stack = stack;
         this.outcomes = outcomes;
         this.searchIndex = searchIndex;
         this.notifications = notifications;
         this.faults = faults;
-        this.deaths = deaths;
         this.elapsed = elapsed;
     }
 
@@ -127,8 +124,8 @@ final class AcceptanceReport {
         if (!deadLetters.equals(expectedDeadLetters)) {
             problems.add("dead-letter queues hold " + deadLetters + ", expected " + expectedDeadLetters);
         }
-        if (deaths.deaths() < 2) {
-            problems.add("only " + deaths.deaths() + " worker deaths happened; the run needs at least 2");
+        if (faults.deaths() < 2) {
+            problems.add("only " + faults.deaths() + " worker deaths happened; the run needs at least 2");
         }
 
         out.println();
@@ -142,7 +139,7 @@ final class AcceptanceReport {
         row(out, "consumed queues drained", 0, undrained.values().stream().mapToInt(Integer::intValue).sum());
         row(out, "dead letters (" + AcceptanceRun.POISON_QUEUE + " poison only)", AcceptanceRun.POISON.size(),
                 deadLetters.values().stream().mapToInt(Integer::intValue).sum());
-        row(out, "worker deaths (at least)", 2, deaths.deaths());
+        row(out, "worker deaths (at least)", 2, faults.deaths());
         out.printf("%nfaults injected: %d of %d AWS call attempts (%.1f %%); run time %.1f s%n", faults.injected(),
                 faults.attempts(), 100.0 * faults.injected() / Math.max(1, faults.attempts()), elapsed.toMillis() / 1000.0);
         out.println("assets by outcome:");

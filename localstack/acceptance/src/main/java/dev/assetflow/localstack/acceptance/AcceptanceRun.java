@@ -7,8 +7,7 @@ import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.client.EventTap;
 import dev.assetflow.localstack.embedded.Venv;
-import dev.assetflow.localstack.faults.FaultInjector;
-import dev.assetflow.localstack.faults.WorkerDeaths;
+import dev.assetflow.localstack.faults.FaultProxy;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.fixtures.SampleMedia;
 import dev.assetflow.topology.ResourceNames;
@@ -26,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code scripts/acceptance}: the failure model's acceptance run. Hundreds of uploads (images, short
@@ -65,7 +65,9 @@ public final class AcceptanceRun {
     static final List<String> POISON = List.of("this is not JSON", "{\"assetId\":\"not-an-asset-id\"}");
     private static final int DUPLICATE_EVERY = 15;
     /** A crashed batch comes back this soon: every job of the run is far shorter. */
-    private static final Duration VISIBILITY_CAP = Duration.ofSeconds(30);
+    private static final Duration VISIBILITY_CAP = Duration.ofSeconds(60);
+    /** The functions the fault proxy ends at its chosen rendition uploads: whichever of them is working then. */
+    private static final List<String> WORKERS = List.of("image-worker", "video-worker", "audio-worker", "document-worker");
 
     private AcceptanceRun() {
     }
@@ -83,16 +85,18 @@ public final class AcceptanceRun {
                 Path.of("target", "acceptance-media")), settings.assets(), settings.videos());
 
         String prefix = "acc-" + UUID.randomUUID().toString().substring(0, 6);
-        FaultInjector faults = new FaultInjector(settings.faultRate(), settings.seed());
-        WorkerDeaths deaths = new WorkerDeaths(new ResourceNames(prefix).of("renditions"), 5, 17);
-        LocalStack.Options options = LocalStack.Options.defaults().withPrefix(prefix).withInProcessFunctions()
-                .withFunctionInterceptors(List.of(faults, deaths))
+        AtomicReference<LocalStack> running = new AtomicReference<>();
+        FaultProxy faults = new FaultProxy(settings.faultRate(), settings.seed(), new ResourceNames(prefix).of("renditions"), 5, 17,
+                () -> WORKERS.forEach(worker -> running.get().endBusyEnvironments(worker, "ended by the acceptance run")));
+        LocalStack.Options options = LocalStack.Options.defaults().withPrefix(prefix)
+                .withFunctionEndpoint(faults::start)
                 .withVisibilityTimeoutCap(VISIBILITY_CAP)
                 .withScheduleRate(Duration.ofSeconds(20));
         out.printf("Starting the local stack (prefix %s): %.0f%% of the functions' AWS calls fail (seed %d), two workers die%n",
                 prefix, settings.faultRate() * 100, settings.seed());
         Instant start = Instant.now();
-        try (LocalStack stack = LocalStack.start(options)) {
+        try (faults; LocalStack stack = LocalStack.start(options)) {
+            running.set(stack);
             for (String poison : POISON) {
                 stack.clients().sqs().sendMessage(b -> b.queueUrl(stack.resources().queueUrl(POISON_QUEUE)).messageBody(poison));
             }
@@ -108,7 +112,7 @@ public final class AcceptanceRun {
                     .collectUntilQuiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
             EventTap notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"))
                     .collectUntilQuiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
-            AcceptanceReport report = new AcceptanceReport(stack, outcomes, searchIndex, notifications, faults, deaths,
+            AcceptanceReport report = new AcceptanceReport(stack, outcomes, searchIndex, notifications, faults,
                     Duration.between(start, Instant.now()));
             return report.print(out);
         }
@@ -135,7 +139,7 @@ public final class AcceptanceRun {
         }
     }
 
-    /** As a client app would: a transient 5xx from the API is retried; then the bytes go to the presigned URL. */
+    /** As a client app would: a transient 5xx from the API or from S3 is retried; the bytes go to the presigned URL. */
     private static AcceptanceReport.Upload upload(LocalStack stack, AssetflowClient client, AcceptanceSamples.Sample sample,
             boolean duplicateEvent) throws Exception {
         long size = Files.size(sample.file());
@@ -149,6 +153,15 @@ public final class AcceptanceRun {
         }
         JsonNode body = accepted.body();
         int put = client.put(body.path("upload"), sample.file());
+        for (int attempt = 1; put >= 500 && attempt < 6; attempt++) {
+            // S3 sheds load with 503 SlowDown: a client backs off and sends the same bytes again. The URL is
+            // write-once (If-None-Match: *), so a retry whose first try did land answers 412: it is there.
+            Thread.sleep(200L * attempt);
+            put = client.put(body.path("upload"), sample.file());
+            if (put == 412) {
+                put = 200;
+            }
+        }
         if (put / 100 != 2) {
             return new AcceptanceReport.Upload(sample, body.path("assetId").asText(), body.path("key").asText(), "S3 answered " + put);
         }

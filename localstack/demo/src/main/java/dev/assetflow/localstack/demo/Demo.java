@@ -41,7 +41,7 @@ public final class Demo {
                     stack.embedded() ? "embedded AWS (moto server)" : "external AWS endpoint (AWS_ENDPOINT_URL)",
                     stack.awsEndpoint(), options.prefix(), stack.apiEndpoint());
             System.out.println("  every function runs from its deployable artifact under the Lambda runtime interface client;"
-                    + " its log (JSON lines and START/END/REPORT): localstack/demo/target/lambda/logs/<function>.log");
+                    + " its log (JSON lines and START/END/REPORT): " + stack.functionLog("<function>"));
             DemoRun run = new DemoRun(stack, samples);
             exitCode = run.execute();
             if (keepRunning) {

@@ -12,6 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +34,7 @@ public final class ArtifactFunction implements LocalFunction {
     private final Path home;
     private final ConcurrentLinkedQueue<ExecutionEnvironment> warm = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ExecutionEnvironment> all = new ConcurrentLinkedQueue<>();
+    private final Set<ExecutionEnvironment> busy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger environments = new AtomicInteger();
     private volatile String arn;
 
@@ -80,6 +84,13 @@ public final class ArtifactFunction implements LocalFunction {
         return deployment.log();
     }
 
+    /** Ends the environments in an invocation now (a crash from outside); returns how many. */
+    public int endBusyEnvironments(String why) {
+        List<ExecutionEnvironment> ending = List.copyOf(busy);
+        ending.forEach(environment -> environment.end(why));
+        return ending.size();
+    }
+
     /** Execution environments started so far (cold starts). */
     public int coldStarts() {
         return environments.get();
@@ -99,7 +110,13 @@ public final class ArtifactFunction implements LocalFunction {
         }
         String requestId = UUID.randomUUID().toString();
         platformLine("START RequestId: " + requestId + " Version: $LATEST");
-        ExecutionEnvironment.Result result = environment.invoke(requestId, eventJson, arn, Duration.ofSeconds(deployment.timeoutSeconds()));
+        busy.add(environment);
+        ExecutionEnvironment.Result result;
+        try {
+            result = environment.invoke(requestId, eventJson, arn, Duration.ofSeconds(deployment.timeoutSeconds()));
+        } finally {
+            busy.remove(environment);
+        }
         platformLine("END RequestId: " + requestId);
         platformLine(report(requestId, result));
         if (environment.alive()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,12 @@ final class ExecutionEnvironment implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
     /** Lambda bounds an on-demand init by 10 s before counting it against the invocation; this bounds a hung one. */
     private static final Duration INIT_LIMIT = Duration.ofSeconds(60);
+    /**
+     * At most one init per core at a time. Lambda runs every init on its own CPU share; on one machine, a
+     * burst of cold starts (each about 2.5 CPU-seconds) would otherwise slow every one of them to tens of
+     * seconds. A start waits for a turn before its init begins, so its Init Duration is its own.
+     */
+    private static final Semaphore INITS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /** What became of an invocation, with what its REPORT line states. */
     sealed interface Result {
@@ -54,8 +61,18 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.memoryLimitBytes = memoryMb * 1_048_576L;
     }
 
-    /** Starts the process; its init runs until it first asks for an invocation. */
+    /** Starts the process once a turn for its init is free; its init runs until it first asks for an invocation. */
     static ExecutionEnvironment start(Deployment function, Path home, String logStream) {
+        INITS.acquireUninterruptibly();
+        try {
+            return launch(function, home, logStream);
+        } catch (RuntimeException e) {
+            INITS.release();
+            throw e;
+        }
+    }
+
+    private static ExecutionEnvironment launch(Deployment function, Path home, String logStream) {
         RuntimeApi api = new RuntimeApi();
         TempStorage tmp = TempStorage.create(home.resolve("tmp"), function.ephemeralStorageMb());
         try {
@@ -121,7 +138,12 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** Waits for the runtime's first {@code next}, or its init error, or its death. Null when it is ready. */
     private Result awaitInit(Watch watch) {
         long deadline = System.currentTimeMillis() + INIT_LIMIT.toMillis();
-        RuntimeApi.Outcome outcome = watch.until(api.init(), deadline);
+        RuntimeApi.Outcome outcome;
+        try {
+            outcome = watch.until(api.init(), deadline);
+        } finally {
+            INITS.release();
+        }
         initDurationMs = (System.nanoTime() - startedNanos) / 1_000_000;
         Stats stats = new Stats(0, watch.maxBytes / 1_048_576, initDurationMs);
         if (outcome instanceof RuntimeApi.Outcome.Response) {
@@ -165,7 +187,9 @@ final class ExecutionEnvironment implements AutoCloseable {
                         return null;
                     }
                     if (!process.isAlive()) {
-                        fail("Runtime.ExitError", "Runtime exited with error: exit status " + process.exitValue());
+                        String ended = endedBecause;
+                        fail("Runtime.ExitError", "Runtime exited with error: " + (ended != null ? ended
+                                : "exit status " + process.exitValue()));
                         return null;
                     }
                     if (System.currentTimeMillis() >= deadlineEpochMs) {

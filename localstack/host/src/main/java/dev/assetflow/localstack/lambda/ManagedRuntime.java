@@ -13,7 +13,7 @@ import java.util.Map;
  * the function's environment plus Lambda's reserved variables
  * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
  */
-record ManagedRuntime(Path java, List<Path> runtimeClasspath) {
+record ManagedRuntime(Path java, List<Path> runtimeClasspath, Path jniLibrary) {
     static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /**
@@ -35,6 +35,7 @@ record ManagedRuntime(Path java, List<Path> runtimeClasspath) {
         command.addAll(jvmOptions(memoryMb));
         command.add("-Djava.io.tmpdir=" + tmp); // Lambda's /tmp
         command.add("--enable-native-access=ALL-UNNAMED"); // the client's JNI library (libcurl)
+        command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jniLibrary);
         command.add("-cp");
         command.add(String.join(":", runtimeClasspath.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);

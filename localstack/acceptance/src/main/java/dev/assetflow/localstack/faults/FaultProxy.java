@@ -1,0 +1,198 @@
+package dev.assetflow.localstack.faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults for functions that run in processes of their own (the Lambda host): their AWS endpoint is this
+ * proxy, which forwards every request to the emulator but fails a seeded share of them first, the way
+ * AWS does under load (HTTP 503 with the service's error shape, before the request has any effect), and
+ * ends the workers at two chosen rendition uploads: before the n-th (mid-job) and right after the m-th
+ * (the output is in S3, its checkpoint is not), as a dead Lambda execution environment ends.
+ */
+public final class FaultProxy implements AutoCloseable {
+    /** Headers the JDK's client sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding", "keep-alive", "date");
+
+    private final double rate;
+    private final Random random;
+    private final String renditionsPath;
+    private final int midJobUpload;
+    private final int afterUpload;
+    private final Runnable endWorkers;
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong injected = new AtomicLong();
+    private final AtomicInteger uploadsBefore = new AtomicInteger();
+    private final AtomicInteger uploadsAfter = new AtomicInteger();
+    private final AtomicInteger deaths = new AtomicInteger();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().name("fault-proxy-", 0).daemon().factory());
+    private HttpServer server;
+    private URI target;
+
+    /**
+     * @param renditionsBucket the bucket whose PUTs count as rendition uploads
+     * @param midJobUpload     end the workers before the n-th rendition upload (0: never)
+     * @param afterUpload      end them right after the m-th, before its checkpoint (0: never)
+     * @param endWorkers       ends every worker execution environment that is busy now
+     */
+    public FaultProxy(double rate, long seed, String renditionsBucket, int midJobUpload, int afterUpload, Runnable endWorkers) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("a fault rate is between 0 and 1, was " + rate);
+        }
+        this.rate = rate;
+        this.random = new Random(seed);
+        this.renditionsPath = "/" + renditionsBucket + "/";
+        this.midJobUpload = midJobUpload;
+        this.afterUpload = afterUpload;
+        this.endWorkers = endWorkers;
+    }
+
+    /** Starts forwarding to {@code emulator}; returns the endpoint to give the functions instead. */
+    public URI start(URI emulator) {
+        this.target = emulator;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Requests seen (the SDK's retries included). */
+    public long attempts() {
+        return attempts.get();
+    }
+
+    public long injected() {
+        return injected.get();
+    }
+
+    public int deaths() {
+        return deaths.get();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            attempts.incrementAndGet();
+            if (draw() < rate) {
+                injected.incrementAndGet();
+                reject(exchange);
+                return;
+            }
+            boolean renditionUpload = exchange.getRequestMethod().equals("PUT")
+                    && exchange.getRequestURI().getRawPath().startsWith(renditionsPath);
+            if (renditionUpload && uploadsBefore.incrementAndGet() == midJobUpload) {
+                die();
+                return; // the worker is gone: nobody reads an answer
+            }
+            HttpResponse<byte[]> response = forward(exchange);
+            if (renditionUpload && response.statusCode() == 200 && uploadsAfter.incrementAndGet() == afterUpload) {
+                die();
+                return;
+            }
+            respond(exchange, response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private double draw() {
+        synchronized (random) {
+            return random.nextDouble();
+        }
+    }
+
+    private void die() {
+        deaths.incrementAndGet();
+        endWorkers.run();
+    }
+
+    private HttpResponse<byte[]> forward(HttpExchange exchange) throws IOException, InterruptedException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        URI uri = URI.create(target.toString().replaceAll("/$", "") + exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void respond(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
+        response.headers().map().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+            }
+        });
+        byte[] body = response.body();
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // a HEAD answer has no body, but its Content-Length is the object's size: keep the emulator's
+            response.headers().firstValue("content-length").ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
+            exchange.sendResponseHeaders(response.statusCode(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** What AWS answers when it sheds load, in the protocol the caller speaks (JSON for X-Amz-Target calls, XML else). */
+    private static void reject(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        boolean json = exchange.getRequestHeaders().containsKey("X-amz-target");
+        String body = json ? "{\"__type\":\"ServiceUnavailable\",\"message\":\"injected by FaultProxy\"}"
+                : "<Error><Code>ServiceUnavailable</Code><Message>injected by FaultProxy</Message></Error>";
+        exchange.getResponseHeaders().set("Content-Type", json ? "application/x-amz-json-1.0" : "application/xml");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(503, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+        threads.shutdownNow();
+    }
+}
