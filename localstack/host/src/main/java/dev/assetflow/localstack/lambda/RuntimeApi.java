@@ -2,9 +2,9 @@ package dev.assetflow.localstack.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.assetflow.localstack.runtime.Exchanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -138,13 +138,7 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        Exchanges.write(exchange, status, Map.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

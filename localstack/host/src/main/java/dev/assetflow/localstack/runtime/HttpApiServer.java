@@ -8,7 +8,6 @@ import dev.assetflow.domain.json.Json;
 import dev.assetflow.topology.FunctionSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -90,10 +89,10 @@ public final class HttpApiServer implements AutoCloseable {
                     return;
                 }
             }
-            write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+            Exchanges.write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             LOG.error("the function behind {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            write(exchange, 500, Map.of("content-type", "application/json"),
+            Exchanges.write(exchange, 500, Map.of("content-type", "application/json"),
                     "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -148,17 +147,7 @@ public final class HttpApiServer implements AutoCloseable {
         String body = json.path("body").asText("");
         byte[] bytes = json.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        write(exchange, json.path("statusCode").asInt(200), headers, bytes);
-    }
-
-    private static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
-        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        Exchanges.write(exchange, json.path("statusCode").asInt(200), headers, bytes);
     }
 
     @Override
