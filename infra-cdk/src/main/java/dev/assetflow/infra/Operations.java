@@ -154,7 +154,8 @@ final class Operations extends Construct {
     }
 
     private static String describeConsumer(QueueSpec spec) {
-        return spec.consumer() == null ? "Nothing consumes this queue automatically: check who should."
+        return spec.consumer() == null ? "First check: no function consumes this queue (video-mediaconvert waits for the "
+                + "MediaConvert submitter), so its work waits until something does."
                 : "First check: " + spec.consumer().function() + " errors and throttles on this dashboard, then whether its "
                         + "maximum concurrency (" + spec.consumer().maxConcurrency() + ") is enough for the arrival rate.";
     }

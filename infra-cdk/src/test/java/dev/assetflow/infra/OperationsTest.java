@@ -28,14 +28,16 @@ class OperationsTest {
     }
 
     @Test
-    void alarmsCoverEveryDlqQueueAgeErrorRateAndThrottles() {
+    void alarmsCoverEveryDlqQueueAgeErrorRateThrottlesAndRecordFailureRate() {
         long dlqs = topology.queues().values().stream().filter(q -> q.hasDeadLetterQueue()).count();
         long aged = topology.queues().values().stream().filter(q -> q.oldestMessageAlarmSeconds() != null).count();
         int functions = topology.functions().size();
         Map<String, Map<String, Object>> alarms = resources("AWS::CloudWatch::Alarm");
         long breakers = topology.breakerSteps().size();
+        long consumingStages = topology.queues().values().stream().filter(q -> q.consumer() != null)
+                .map(q -> q.consumer().function()).distinct().count();
         assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest", "video-worker");
-        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers));
+        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers + consumingStages));
         assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));
         alarms.values().forEach(alarm -> {
             Map<String, Object> props = properties(alarm);
