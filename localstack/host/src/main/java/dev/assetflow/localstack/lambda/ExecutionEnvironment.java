@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -117,15 +118,16 @@ final class ExecutionEnvironment implements AutoCloseable {
         api.submit(invocation);
         RuntimeApi.Outcome outcome = watch.until(invocation.outcome(), deadline);
         Stats stats = new Stats((System.nanoTime() - invokeStart) / 1_000_000, watch.maxBytes / 1_048_576, takeInitDuration());
-        if (outcome instanceof RuntimeApi.Outcome.Response response) {
-            return new Result.Response(response.body(), stats);
-        }
-        if (outcome instanceof RuntimeApi.Outcome.Error error) {
-            return new Result.Failed(error.errorType(), error.body(), stats);
-        }
-        String reason = watch.reason != null ? watch.reason : "Task timed out after " + String.format("%.2f", timeout.toMillis() / 1000.0) + " seconds";
-        end(reason);
-        return new Result.Failed(watch.reason != null ? watch.errorType : "Sandbox.Timedout", reason, stats);
+        return switch (outcome) {
+            case RuntimeApi.Outcome.Response response -> new Result.Response(response.body(), stats);
+            case RuntimeApi.Outcome.Error error -> new Result.Failed(error.errorType(), error.body(), stats);
+            case null -> { // no answer: the watch ended the wait (a limit, a dead process) or the deadline passed
+                String reason = watch.reason != null ? watch.reason
+                        : String.format(Locale.ROOT, "Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
+                end(reason);
+                yield new Result.Failed(watch.reason != null ? watch.errorType : "Sandbox.Timedout", reason, stats);
+            }
+        };
     }
 
     /** The REPORT line's Init Duration: only on the invocation that paid for the init. */

@@ -2,7 +2,6 @@ package dev.assetflow.localstack.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.LocalStackExtension;
