@@ -26,11 +26,17 @@ final class TempStorage implements AutoCloseable {
     private final Path dir;
     private final long limitBytes;
     private final boolean mounted;
+    /** Unmounts if the host ends without closing (Ctrl-C on the demo): a mount outlives its process. */
+    private final Thread unmountAtExit;
 
     private TempStorage(Path dir, long limitBytes, boolean mounted) {
         this.dir = dir;
         this.limitBytes = limitBytes;
         this.mounted = mounted;
+        this.unmountAtExit = mounted ? new Thread(this::unmount, "unmount-" + dir.getFileName()) : null;
+        if (mounted) {
+            Runtime.getRuntime().addShutdownHook(unmountAtExit);
+        }
     }
 
     static TempStorage create(Path dir, int sizeMb) {
@@ -71,13 +77,24 @@ final class TempStorage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (mounted && !run("umount", "-l", dir.toString())) {
-            LOG.warn("could not unmount {}", dir);
+        if (mounted) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(unmountAtExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+            }
+            unmount();
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("could not remove {}", dir, e);
+        }
+    }
+
+    private void unmount() {
+        if (!run("umount", "-l", dir.toString())) {
+            LOG.warn("could not unmount {}", dir);
         }
     }
 
