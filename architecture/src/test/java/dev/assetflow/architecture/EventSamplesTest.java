@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +44,7 @@ class EventSamplesTest {
         }
         assertThat(samples).as("samples in events/" + function).isNotEmpty();
         FunctionSpec spec = TOPOLOGY.function(function);
-        Set<String> queues = consumedQueues(function);
+        Set<String> queues = TOPOLOGY.queuesConsumedBy(function);
         for (Path sample : samples) {
             String resource = EVENTS.relativize(sample).toString();
             if (!queues.isEmpty()) {
@@ -76,11 +74,5 @@ class EventSamplesTest {
                                 valid -> assertThat(valid.message().kind()).isEqualTo(kind));
             }
         }
-    }
-
-    private static Set<String> consumedQueues(String function) {
-        return TOPOLOGY.queues().entrySet().stream()
-                .filter(e -> e.getValue().consumer() != null && e.getValue().consumer().function().equals(function))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 }

@@ -126,9 +126,7 @@ public final class ColdStartBenchmark {
                     .sorted().findFirst().orElseThrow();
         }
         String json = Files.readString(sample);
-        String queue = stack.topology().queues().entrySet().stream()
-                .filter(e -> e.getValue().consumer() != null && e.getValue().consumer().function().equals(name))
-                .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+        String queue = stack.topology().queuesConsumedBy(name).stream().findFirst().orElse(null);
         return queue == null ? json
                 : json.replaceAll("\"eventSourceARN\": \"[^\"]+\"", "\"eventSourceARN\": \"" + stack.resources().queueArn(queue) + "\"");
     }

@@ -166,22 +166,21 @@ final class Operations extends Construct {
      * rate alone never sees it.
      */
     private void recordFailureAlarms(Topology topology) {
-        topology.queues().values().stream().filter(q -> q.consumer() != null).map(q -> q.consumer().function())
-                .distinct().sorted().forEach(stage -> {
-                    MathExpression failureRate = MathExpression.Builder.create()
-                            .expression("IF(records > 0, 100 * failures / records, 0)")
-                            .usingMetrics(Map.of(
-                                    "failures", custom(FAILURES, Map.of(STAGE, stage), "Sum", "failed records"),
-                                    "records", custom(RECORDS, Map.of(STAGE, stage), "Sum", "records")))
-                            .label(stage + " records failed (%)")
-                            .period(MINUTE)
-                            .build();
-                    alarm(Names.pascal(stage) + "RecordFailureRate", failureRate, 2, 5,
-                            stage + ": over 2 % of the records it handled failed (settled with a failure or sent back for a "
-                                    + "retry) for 5 minutes. First check: the Failures metric by Category on this dashboard; "
-                                    + "TRANSIENT and CONFIGURATION point at a dependency or a permission, input categories "
-                                    + "(CORRUPT_MEDIA, TYPE_MISMATCH, ...) at what clients upload.");
-                });
+        topology.queueConsumers().forEach(stage -> {
+            MathExpression failureRate = MathExpression.Builder.create()
+                    .expression("IF(records > 0, 100 * failures / records, 0)")
+                    .usingMetrics(Map.of(
+                            "failures", custom(FAILURES, Map.of(STAGE, stage), "Sum", "failed records"),
+                            "records", custom(RECORDS, Map.of(STAGE, stage), "Sum", "records")))
+                    .label(stage + " records failed (%)")
+                    .period(MINUTE)
+                    .build();
+            alarm(Names.pascal(stage) + "RecordFailureRate", failureRate, 2, 5,
+                    stage + ": over 2 % of the records it handled failed (settled with a failure or sent back for a "
+                            + "retry) for 5 minutes. First check: the Failures metric by Category on this dashboard; "
+                            + "TRANSIENT and CONFIGURATION point at a dependency or a permission, input categories "
+                            + "(CORRUPT_MEDIA, TYPE_MISMATCH, ...) at what clients upload.");
+        });
     }
 
     private void functionAlarms(String name, Function function) {

@@ -34,8 +34,7 @@ class OperationsTest {
         int functions = topology.functions().size();
         Map<String, Map<String, Object>> alarms = resources("AWS::CloudWatch::Alarm");
         long breakers = topology.breakerSteps().size();
-        long consumingStages = topology.queues().values().stream().filter(q -> q.consumer() != null)
-                .map(q -> q.consumer().function()).distinct().count();
+        long consumingStages = topology.queueConsumers().size();
         assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest", "video-worker");
         assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers + consumingStages));
         assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));

@@ -53,6 +53,28 @@ public record Topology(
         return sources;
     }
 
+    /** The logical names of the queues whose event source mapping invokes {@code function}. */
+    public SortedSet<String> queuesConsumedBy(String function) {
+        SortedSet<String> consumed = new TreeSet<>();
+        queues.forEach((name, queue) -> {
+            if (queue.consumer() != null && queue.consumer().function().equals(function)) {
+                consumed.add(name);
+            }
+        });
+        return consumed;
+    }
+
+    /** The functions some queue's event source mapping invokes: the pipeline's stages. */
+    public SortedSet<String> queueConsumers() {
+        SortedSet<String> consumers = new TreeSet<>();
+        queues.values().forEach(queue -> {
+            if (queue.consumer() != null) {
+                consumers.add(queue.consumer().function());
+            }
+        });
+        return consumers;
+    }
+
     /** The functions fed by queues that have a circuit breaker ({@code BREAKERS_TABLE}): its steps. */
     public SortedSet<String> breakerSteps() {
         SortedSet<String> steps = new TreeSet<>();

@@ -56,8 +56,8 @@ class WorkerLimitsTest {
     }
 
     private static int largestBatch(String function) {
-        return TOPOLOGY.queues().values().stream().filter(q -> q.consumer() != null && q.consumer().function().equals(function))
-                .mapToInt(q -> q.consumer().batchSize()).max().orElseThrow();
+        return TOPOLOGY.queuesConsumedBy(function).stream().mapToInt(q -> TOPOLOGY.queue(q).consumer().batchSize())
+                .max().orElseThrow();
     }
 
     @Test
@@ -65,12 +65,10 @@ class WorkerLimitsTest {
         FunctionSpec spec = TOPOLOGY.function("image-worker");
         double perImage = limit("image-worker", "MAX_SOURCE_BYTES") / DOWNLOAD_BYTES_PER_SECOND
                 + limit("image-worker", "MAX_IMAGE_PIXELS") / (IMAGE_PIXELS_PER_CPU_SECOND * vcpus(spec));
-        TOPOLOGY.queues().forEach((name, queue) -> {
-            if (queue.consumer() != null && queue.consumer().function().equals("image-worker")) {
-                assertThat(queue.consumer().batchSize() * perImage).as(name + ": a batch of the largest images, in seconds")
-                        .isLessThanOrEqualTo(HEADROOM * spec.timeoutSeconds());
-            }
-        });
+        for (String queue : TOPOLOGY.queuesConsumedBy("image-worker")) {
+            assertThat(TOPOLOGY.queue(queue).consumer().batchSize() * perImage).as(queue + ": a batch of the largest images, in seconds")
+                    .isLessThanOrEqualTo(HEADROOM * spec.timeoutSeconds());
+        }
     }
 
     private static double vcpus(FunctionSpec spec) {

@@ -2,9 +2,9 @@ package dev.assetflow.localstack.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.assetflow.localstack.runtime.Exchanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -162,12 +163,7 @@ public final class FaultProxy implements AutoCloseable {
             exchange.sendResponseHeaders(response.statusCode(), -1);
             return;
         }
-        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        Exchanges.write(exchange, response.statusCode(), Map.of(), body);
     }
 
     /** What AWS answers when it sheds load, in the protocol the caller speaks (JSON for X-Amz-Target calls, XML else). */
@@ -176,16 +172,9 @@ public final class FaultProxy implements AutoCloseable {
         boolean json = exchange.getRequestHeaders().containsKey("X-amz-target");
         String body = json ? "{\"__type\":\"ServiceUnavailable\",\"message\":\"injected by FaultProxy\"}"
                 : "<Error><Code>ServiceUnavailable</Code><Message>injected by FaultProxy</Message></Error>";
-        exchange.getResponseHeaders().set("Content-Type", json ? "application/x-amz-json-1.0" : "application/xml");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(503, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(503, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        boolean head = exchange.getRequestMethod().equals("HEAD"); // an answer to HEAD has no body
+        Exchanges.write(exchange, 503, Map.of("Content-Type", json ? "application/x-amz-json-1.0" : "application/xml"),
+                head ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,24 +171,13 @@ public final class ArtifactFunction implements LocalFunction {
         all.forEach(ExecutionEnvironment::close);
         all.clear();
         warm.clear();
-        delete(home); // the unpacked artifact and the environments' directories; the log stays
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover directory is only disk space under target/
-        }
+        Directories.delete(home); // the unpacked artifact and the environments' directories; the log stays
     }
 
     /** Unpacks the artifact once per host, as Lambda unpacks a .zip into /var/task. */
     private static Path unpack(Path artifact, Path taskRoot) {
         try {
-            delete(taskRoot);
+            Directories.delete(taskRoot);
             Files.createDirectories(taskRoot);
             try (ZipFile zip = new ZipFile(artifact.toFile())) {
                 for (ZipEntry entry : zip.stream().toList()) {

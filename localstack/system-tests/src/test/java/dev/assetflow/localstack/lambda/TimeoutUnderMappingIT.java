@@ -3,6 +3,7 @@ package dev.assetflow.localstack.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.LocalStackExtension;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
@@ -50,13 +51,13 @@ class TimeoutUnderMappingIT {
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("fast"));
 
             Instant until = Instant.now().plus(Duration.ofSeconds(60));
-            while ((depth(sqs, dlq) == 0 || depth(sqs, url) > 0) && Instant.now().isBefore(until)) {
+            while ((SqsQueues.depth(sqs, dlq) == 0 || SqsQueues.depth(sqs, url) > 0) && Instant.now().isBefore(until)) {
                 Thread.sleep(500);
             }
             assertThat(sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages())
                     .as("the timed-out message, parked by the redrive policy").singleElement()
                     .satisfies(m -> assertThat(m.body()).isEqualTo("slow"));
-            assertThat(depth(sqs, url)).as("the fast one was handled and deleted").isZero();
+            assertThat(SqsQueues.depth(sqs, url)).as("the fast one was handled and deleted").isZero();
             assertThat(Files.readAllLines(consumer.log())).filteredOn(line -> line.contains("Status: timeout")).hasSize(2);
             assertThat(consumer.coldStarts()).as("each timeout replaced its environment").isGreaterThanOrEqualTo(2);
         }
@@ -83,13 +84,5 @@ class TimeoutUnderMappingIT {
     private static String arn(SqsClient sqs, String url) {
         return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    private static int depth(SqsClient sqs, String url) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 }
