@@ -10,6 +10,7 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureClass;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.asset.AssetRepository;
+import dev.assetflow.domain.classify.MediaFacts;
 import dev.assetflow.domain.classify.MediaInspector;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.work.WorkDispatcher;
@@ -18,6 +19,7 @@ import dev.assetflow.domain.routing.RoutingInput;
 import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.work.WorkMessage;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,29 +89,43 @@ final class AssetIngestion {
         SourceObject source = asset.source();
         byte[] prefix = source.sizeBytes() == 0 ? new byte[0]
                 : store.readPrefix(source.bucket(), source.key(), TypeDetector.PREFIX_BYTES);
-        return switch (classifier.classify(prefix, source.sizeBytes(), source.fileName())) {
-            case Classification.Accepted accepted -> {
-                Transition classified = Transition.to(AssetState.CLASSIFIED, clock.instant(), BY,
-                        accepted.note() != null ? accepted.note() : "content is " + accepted.detectedType())
-                        .withClassification(accepted.detectedType(), accepted.kind());
-                if (accepted.kind() == MediaKind.VIDEO || accepted.kind() == MediaKind.AUDIO) {
-                    // duration and size decide the route (and whether the in-function path can take it)
-                    try {
-                        classified = classified.withMedia(inspector.inspect(source));
-                    } catch (FailureException e) {
-                        if (e.failure().category().failureClass() != FailureClass.PERMANENT_INPUT) {
-                            throw e;
-                        }
-                        yield fail(asset, e.failure());
-                    }
+        Classification verdict = classifier.classify(prefix, source.sizeBytes(), source.fileName());
+        Map<String, Object> media = null; // images and PDFs are measured by their worker
+        if (needsProbe(verdict)) {
+            // duration and size decide the route (and whether the in-function path can take it); the
+            // streams decide whether a container that may hold either is video or audio
+            try {
+                MediaFacts facts = inspector.inspect(source);
+                media = facts.summary();
+                if (verdict instanceof Classification.AudioOrVideo container) {
+                    verdict = container.withStreams(facts.hasVideoStream(), facts.hasAudioStream());
                 }
-                yield move(asset, classified);
+            } catch (FailureException e) {
+                if (e.failure().category().failureClass() != FailureClass.PERMANENT_INPUT) {
+                    throw e;
+                }
+                return fail(asset, e.failure());
             }
+        }
+        return switch (verdict) {
+            case Classification.Accepted accepted -> move(asset, Transition.to(AssetState.CLASSIFIED, clock.instant(), BY,
+                            accepted.note() != null ? accepted.note() : "content is " + accepted.detectedType())
+                    .withClassification(accepted.detectedType(), accepted.kind())
+                    .withMedia(media));
             case Classification.Rejected rejected when rejected.failure().category() == FailureCategory.EMPTY_FILE ->
                     fail(asset, rejected.failure());
             case Classification.Rejected rejected -> move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "")
                     .withClassification(rejected.detectedType(), MediaKind.OTHER)
                     .withFailure(rejected.failure()));
+            case Classification.AudioOrVideo unprobed -> throw new IllegalStateException("probed above: " + unprobed);
+        };
+    }
+
+    private static boolean needsProbe(Classification verdict) {
+        return switch (verdict) {
+            case Classification.AudioOrVideo ignored -> true;
+            case Classification.Accepted accepted -> accepted.kind() == MediaKind.VIDEO || accepted.kind() == MediaKind.AUDIO;
+            case Classification.Rejected ignored -> false;
         };
     }
 

@@ -1,12 +1,13 @@
 package dev.assetflow.ingest;
 
 import dev.assetflow.domain.asset.SourceObject;
+import dev.assetflow.domain.classify.MediaFacts;
 import dev.assetflow.domain.classify.MediaInspector;
 import dev.assetflow.domain.storage.ObjectStore;
+import dev.assetflow.media.MediaInfo;
 import dev.assetflow.media.MediaProbe;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * ffprobe on a presigned GET URL: it reads the container's headers with range requests, so ingest
@@ -27,8 +28,9 @@ final class FfprobeInspector implements MediaInspector {
     }
 
     @Override
-    public Map<String, Object> inspect(SourceObject source) {
+    public MediaFacts inspect(SourceObject source) {
         String url = store.readUrl(source.bucket(), source.key(), URL_EXPIRY);
-        return probe.probeMedia(url, workDirectory, PROBE_TIMEOUT).summary();
+        MediaInfo info = probe.probeMedia(url, workDirectory, PROBE_TIMEOUT);
+        return new MediaFacts(info.summary(), info.video().isPresent(), !info.audio().isEmpty());
     }
 }

@@ -2,13 +2,11 @@ package dev.assetflow.uploadapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.upload.S3UploadSigner;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.upload.UploadSigner;
 import dev.assetflow.domain.upload.UploadDecision;
@@ -61,13 +59,13 @@ final class UploadApiService {
     }
 
     private APIGatewayV2HTTPResponse createUpload(String body) {
-        UploadRequest request;
-        try {
-            request = body == null || body.isBlank() ? null : Json.read(body, UploadRequest.class);
-        } catch (JsonProcessingException e) {
-            return HttpResponses.error(400, "invalid_request",
-                    "the body must be JSON: {\"fileName\": ..., \"contentType\": ..., \"sizeBytes\": ...}");
-        }
+        return switch (UploadRequestBody.parse(body)) {
+            case UploadRequestBody.Invalid invalid -> HttpResponses.error(400, "invalid_request", invalid.message());
+            case UploadRequestBody.Valid valid -> createUpload(valid.request());
+        };
+    }
+
+    private APIGatewayV2HTTPResponse createUpload(UploadRequest request) {
         return switch (policy.decide(request)) {
             case UploadDecision.Refused refused -> HttpResponses.error(switch (refused.reason()) {
                 case INVALID_REQUEST -> 400;

@@ -63,6 +63,22 @@ class UploadApiHandlerTest {
         assertError(HANDLER.handleRequest(request, null), 400, "invalid_request");
     }
 
+    @ParameterizedTest
+    @Event(value = "events/upload-api/post-uploads-unknown-field.json", type = APIGatewayV2HTTPEvent.class)
+    void namesAnUnknownFieldAndTheExpectedOnes(APIGatewayV2HTTPEvent request) throws Exception {
+        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
+        assertError(response, 400, "invalid_request");
+        assertThat(Json.mapper().readTree(response.getBody()).path("message").asText())
+                .isEqualTo("unknown field 'size'; the fields are fileName, contentType, sizeBytes");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/upload-api/post-uploads-not-json.json", type = APIGatewayV2HTTPEvent.class)
+    void saysABodyIsNotJson(APIGatewayV2HTTPEvent request) throws Exception {
+        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
+        assertThat(Json.mapper().readTree(response.getBody()).path("message").asText()).startsWith("the body is not JSON");
+    }
+
     private static void assertError(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");

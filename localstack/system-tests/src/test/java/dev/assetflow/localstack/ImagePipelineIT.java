@@ -57,6 +57,7 @@ class ImagePipelineIT {
             assertThat(produced.codec()).isEqualTo(rendition.path("name").asText().endsWith(".webp") ? "webp" : "mjpeg");
         }
         assertThat(originalExists(fx, asset)).isTrue();
+        assertThat(RenditionObjects.assertServable(fx, assetId)).hasSize(6);
 
         fx.searchIndex().collectUntilQuiet(QUIET, MAX_COLLECT);
         fx.notifications().collectUntilQuiet(QUIET, MAX_COLLECT);

@@ -51,6 +51,8 @@ class MediaKindsPipelineIT {
         assertThat(probe(local.resolve("mp4/720p.mp4")).video().orElseThrow().width()).isEqualTo(1280);
         assertThat(probe(local.resolve("poster.jpg")).video()).isPresent();
         assertThat(Files.readString(local.resolve("storyboard/storyboard.vtt"))).startsWith("WEBVTT");
+        assertThat(RenditionObjects.assertServable(fx, assetId)).anySatisfy(key -> assertThat(key).endsWith(".m4s"))
+                .anySatisfy(key -> assertThat(key).endsWith("storyboard/sprite.jpg"));
 
         fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         assertThat(fx.searchIndex().count(assetId, "rendition.ready")).isEqualTo(7);
@@ -66,6 +68,8 @@ class MediaKindsPipelineIT {
         assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
         assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder("aac", "waveform");
         assertThat(asset.path("media").path("audioStreams").size()).isEqualTo(1);
+        assertThat(RenditionObjects.assertServable(fx, assetId)).anySatisfy(key -> assertThat(key).endsWith("audio.m4a"))
+                .anySatisfy(key -> assertThat(key).endsWith("waveform/waveform.png"));
     }
 
     @Test
@@ -76,6 +80,8 @@ class MediaKindsPipelineIT {
         assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
         assertThat(asset.path("media").path("pages").asInt()).isEqualTo(4);
         assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder("preview", "info");
+        assertThat(RenditionObjects.assertServable(fx, assetId)).containsExactlyInAnyOrder(
+                "renditions/" + assetId + "/document-preview/v1/preview.jpg", "renditions/" + assetId + "/document-preview/v1/info.json");
     }
 
     @Test
@@ -106,6 +112,25 @@ class MediaKindsPipelineIT {
         assertThat(asset.path("kind").asText()).isEqualTo("audio");
         assertThat(asset.path("detectedType").asText()).contains("wav");
         assertThat(asset.path("history").toString()).contains("although the name 'holiday-video.mp4' says video/mp4");
+    }
+
+    @Test
+    void matroskaAndWebmAreProcessedAsWhatTheyHold(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        String film = Uploads.upload(client, "film.mkv", "video/x-matroska",
+                TestMedia.SAMPLES.video(dir.resolve("film.mkv"), 2, 320, 240, 2, 0));
+        String podcast = Uploads.upload(client, "podcast.webm", "video/webm", TestMedia.SAMPLES.audio(dir.resolve("podcast.webm"), 2));
+
+        JsonNode video = Uploads.settled(client, film);
+        assertThat(video.path("state").asText()).as(video.toString()).isEqualTo("READY");
+        assertThat(video.path("kind").asText()).isEqualTo("video");
+        assertThat(video.path("detectedType").asText()).isEqualTo("video/x-matroska");
+        assertThat(video.path("media").path("audioStreams").size()).isEqualTo(2);
+        JsonNode audio = Uploads.settled(client, podcast);
+        assertThat(audio.path("state").asText()).as(audio.toString()).isEqualTo("READY");
+        assertThat(audio.path("kind").asText()).isEqualTo("audio");
+        assertThat(audio.path("detectedType").asText()).isEqualTo("audio/webm");
+        assertThat(ImagePipelineIT.names(audio.path("renditions"))).containsExactlyInAnyOrder("aac", "waveform");
     }
 
     @Test

@@ -77,10 +77,10 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public long upload(String bucket, String key, Path file, String contentType) {
+    public long upload(String bucket, String key, Path file, String contentType, String cacheControl) {
         try {
             long size = file.toFile().length();
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(size),
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl).contentLength(size),
                     RequestBody.fromFile(file));
             return size;
         } catch (SdkException e) {

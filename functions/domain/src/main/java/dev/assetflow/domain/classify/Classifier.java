@@ -3,6 +3,7 @@ package dev.assetflow.domain.classify;
 import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import java.util.Optional;
 
 /** Decides what an upload is from its first bytes, and explains any disagreement with its name. */
 public final class Classifier {
@@ -13,6 +14,9 @@ public final class Classifier {
     }
 
     /**
+     * Images, PDFs and single-kind media get their verdict here; containers that may hold video or
+     * audio ({@link Classification.AudioOrVideo}) get theirs once probed.
+     *
      * @param prefix   the first bytes of the object (up to {@link TypeDetector#PREFIX_BYTES})
      * @param size     the object's full size in bytes
      * @param fileName the last segment of the object key, as uploaded
@@ -24,6 +28,10 @@ public final class Classifier {
         }
         String detected = detector.detectContent(prefix);
         String claimed = detector.typeClaimedByName(fileName);
+        Optional<AvContainer> container = AvContainer.recognise(detected, prefix);
+        if (container.isPresent()) {
+            return new Classification.AudioOrVideo(container.get().provisionalType(prefix), container.get(), claimed, fileName);
+        }
         MediaKind kind = MediaKind.ofMimeType(detected);
         if (kind == MediaKind.OTHER) {
             return new Classification.Rejected(detected, rejection(detected, claimed, fileName));

@@ -18,8 +18,11 @@ public interface ObjectStore {
     /** A short-lived URL that lets a tool read the object (with range requests) without credentials. */
     String readUrl(String bucket, String key, Duration expiry);
 
-    /** Uploads a file; returns its size in bytes. */
-    long upload(String bucket, String key, Path file, String contentType);
+    /**
+     * Uploads a file with the headers a browser or CDN serves it with; returns its size in bytes.
+     * {@code cacheControl} may be null (none).
+     */
+    long upload(String bucket, String key, Path file, String contentType, String cacheControl);
 
     record StoredObject(String bucket, String key, long sizeBytes, String etag, String contentType) {}
 }

@@ -19,8 +19,9 @@ public final class UploadPolicy {
 
     private static final Set<String> CONTENT_TYPES = Set.of(
             "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff",
-            "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/mpeg",
-            "audio/mpeg", "audio/mp4", "audio/aac", "audio/wav", "audio/x-wav", "audio/flac", "audio/ogg",
+            "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/mpeg", "video/ogg", "video/3gpp",
+            "audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/aac", "audio/wav", "audio/x-wav", "audio/flac", "audio/ogg",
+            "audio/opus", "audio/webm", "audio/x-matroska",
             "application/pdf", "application/octet-stream");
 
     private final long maxBytes;

@@ -22,7 +22,18 @@ public record ProducedRendition(RenditionPlan.Planned planned, Map<String, Path>
         return files.get(mainKey);
     }
 
+    /**
+     * A rendition of one file, stored under its name with the file's extension ({@code preview} →
+     * {@code preview.jpg}), so that the key says what it is and the object gets its content type.
+     */
     public static ProducedRendition single(RenditionPlan.Planned planned, Path file) {
-        return new ProducedRendition(planned, Map.of(planned.name(), file), planned.name());
+        String key = planned.name().contains(".") ? planned.name() : planned.name() + extension(file);
+        return new ProducedRendition(planned, Map.of(key, file), key);
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
     }
 }

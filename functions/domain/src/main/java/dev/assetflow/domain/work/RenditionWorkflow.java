@@ -32,6 +32,12 @@ public final class RenditionWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(RenditionWorkflow.class);
     /** Below this, starting the expensive step is pointless: let the message come back to a fresh invocation. */
     private static final Duration MINIMUM_TIME = Duration.ofSeconds(2);
+    /**
+     * Renditions live under their profile version and never change once written, so browsers and
+     * CloudFront may keep them for a year without revalidating
+     * (https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cache-Control#immutable).
+     */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final String worker;
     private final AssetRepository assets;
@@ -178,7 +184,8 @@ public final class RenditionWorkflow {
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         for (Map.Entry<String, Path> file : files) {
-            bytes += store.upload(renditionsBucket, prefix + file.getKey(), file.getValue(), ContentTypes.of(file.getKey()));
+            bytes += store.upload(renditionsBucket, prefix + file.getKey(), file.getValue(), ContentTypes.of(file.getKey()),
+                    IMMUTABLE);
         }
         RenditionPlan.Planned planned = produced.planned();
         assets.checkpointRendition(new Rendition(asset.id(), plan.profile(), plan.profileVersion(), planned.name(),

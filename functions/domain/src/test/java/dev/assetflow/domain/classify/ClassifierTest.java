@@ -13,6 +13,12 @@ class ClassifierTest {
     static final byte[] JPEG = HexFormat.of().parseHex("ffd8ffe000104a46494600010100000100010000ffdb0043");
     static final byte[] ZIP = HexFormat.of().parseHex("504b0304140000000800");
     static final byte[] MP4 = HexFormat.of().parseHex("0000001c667479706973736f6d0000020069736f6d69736f32");
+    static final byte[] MOV = HexFormat.of().parseHex("0000001466747970717420200000020071742020000000087769646500");
+    static final byte[] M4A = HexFormat.of().parseHex("0000001c667479704d344120000002004d34412069736f6d69736f3200");
+    /** The EBML headers ffmpeg writes: DocType "matroska" and "webm". */
+    static final byte[] MKV = HexFormat.of().parseHex("1a45dfa3a34286810142f7810142f2810442f381084282886d6174726f736b614287810442858102");
+    static final byte[] WEBM = HexFormat.of().parseHex("1a45dfa39f4286810142f7810142f2810442f381084282847765626d428781044285810218538067");
+    static final byte[] OGG = HexFormat.of().parseHex("4f67675300020000000000000000bfc4d22e000000004efa6890011e01766f72626973");
     static final byte[] PDF = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Classifier classifier = new Classifier(new TypeDetector());
@@ -70,11 +76,39 @@ class ClassifierTest {
     }
 
     @Test
-    void recognisesVideoAndDocumentKinds() {
-        assertThat(classifier.classify(MP4, 1000, "clip.mp4"))
-                .isInstanceOfSatisfying(Classification.Accepted.class,
-                        accepted -> assertThat(accepted.kind()).isEqualTo(MediaKind.VIDEO));
+    void recognisesDocuments() {
         assertThat(classifier.classify(PDF, 1000, "doc.pdf"))
                 .isEqualTo(new Classification.Accepted("application/pdf", MediaKind.DOCUMENT, null));
+    }
+
+    @Test
+    void audioOrVideoContainersAreDecidedByTheirStreamsNotTheirName() {
+        assertThat(classifier.classify(MKV, 1000, "film.mkv")).isInstanceOfSatisfying(Classification.AudioOrVideo.class, mkv -> {
+            assertThat(mkv.container()).isEqualTo(AvContainer.MATROSKA);
+            assertThat(mkv.withStreams(true, true)).isEqualTo(new Classification.Accepted("video/x-matroska", MediaKind.VIDEO, null));
+            assertThat(mkv.withStreams(false, true)).isEqualTo(new Classification.Accepted("audio/x-matroska", MediaKind.AUDIO, null));
+            assertThat(mkv.withStreams(false, false)).isInstanceOfSatisfying(Classification.Rejected.class,
+                    rejected -> assertThat(rejected.failure().category()).isEqualTo(FailureCategory.UNSUPPORTED_TYPE));
+        });
+        assertThat(classifier.classify(WEBM, 1000, "talk.webm")).isInstanceOfSatisfying(Classification.AudioOrVideo.class,
+                webm -> assertThat(webm.withStreams(false, true)).isEqualTo(new Classification.Accepted("audio/webm", MediaKind.AUDIO, null)));
+        assertThat(classifier.classify(OGG, 1000, "song.ogg")).isInstanceOfSatisfying(Classification.AudioOrVideo.class,
+                ogg -> assertThat(ogg.withStreams(false, true)).isEqualTo(new Classification.Accepted("audio/ogg", MediaKind.AUDIO, null)));
+    }
+
+    @Test
+    void isoBaseMediaFilesAreToldApartByTheirBrand() {
+        assertThat(classifier.classify(MP4, 1000, "clip.mp4").detectedType()).isEqualTo("video/mp4");
+        assertThat(classifier.classify(MOV, 1000, "clip.mov").detectedType()).isEqualTo("video/quicktime");
+        assertThat(classifier.classify(M4A, 1000, "song.m4a").detectedType()).isEqualTo("audio/mp4");
+        assertThat(((Classification.AudioOrVideo) classifier.classify(MP4, 1000, "clip.mp4")).withStreams(true, false))
+                .isEqualTo(new Classification.Accepted("video/mp4", MediaKind.VIDEO, null));
+    }
+
+    @Test
+    void aContainerNamedAsAnotherSaysSo() {
+        Classification.AudioOrVideo mkv = (Classification.AudioOrVideo) classifier.classify(MKV, 1000, "film.webm");
+        assertThat(((Classification.Accepted) mkv.withStreams(true, true)).note())
+                .isEqualTo("content is video/x-matroska although the name 'film.webm' says video/webm");
     }
 }
