@@ -112,6 +112,24 @@ class VideoRenditionsTest {
     }
 
     @Test
+    void aTinySourcesStoryboardIsNotUpscaled() throws Exception {
+        Path source = SAMPLES.video(dir.resolve("icon.mp4"), 2, 64, 64, 0, 0);
+        Map<String, ProducedRendition> produced = produceAll(renditions.plan(asset(), WORK, source), source);
+        MediaInfo sprite = probe(produced.get("storyboard").files().get("storyboard/sprite.jpg"));
+        assertThat(sprite.video().orElseThrow().width() + "x" + sprite.video().orElseThrow().height()).isEqualTo("64x64");
+        assertThat(Files.readString(produced.get("storyboard").files().get("storyboard/storyboard.vtt")))
+                .contains("sprite.jpg#xywh=0,0,64,64");
+    }
+
+    @Test
+    void aNearly720pSourceKeepsItsOwnSizeAsTheTopRung() {
+        Path source = SAMPLES.video(dir.resolve("nearly-720p.mp4"), 2, 1278, 718, 1, 0);
+        RenditionPlan plan = renditions.plan(asset(), WORK, source);
+        assertThat(names(plan)).startsWith("hls/718p", "hls/480p", "hls/360p");
+        assertThat(size(produceAll(plan, source), "hls/718p")).isEqualTo("1278x718");
+    }
+
+    @Test
     void oddDimensionsBecomeEven() {
         Path source = SAMPLES.video(dir.resolve("odd.mp4"), 2, 641, 361, 1, 0);
         Map<String, ProducedRendition> produced = produceAll(renditions.plan(asset(), WORK, source), source);

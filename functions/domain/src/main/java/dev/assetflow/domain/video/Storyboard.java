@@ -16,8 +16,10 @@ public record Storyboard(double intervalSeconds, int count, int columns, int row
         int count = Math.max(1, (int) Math.ceil(source.durationSeconds() / interval));
         int columns = Math.min(spec.columns(), count);
         int rows = (count + columns - 1) / columns;
-        int height = LadderPlanner.even((double) spec.thumbWidth() * source.displayHeight() / source.displayWidth());
-        return new Storyboard(interval, count, columns, rows, spec.thumbWidth(), height, source.durationSeconds());
+        // never upscaled: a source narrower than the profile's thumbnails gets thumbnails of its own size
+        int width = LadderPlanner.evenAtMost(Math.min(spec.thumbWidth(), source.displayWidth()), source.displayWidth());
+        int height = LadderPlanner.evenAtMost((double) width * source.displayHeight() / source.displayWidth(), source.displayHeight());
+        return new Storyboard(interval, count, columns, rows, width, height, source.durationSeconds());
     }
 
     public int spriteWidth() {

@@ -64,9 +64,17 @@ class HlsAndStoryboardTest {
 
     @Test
     void aSpriteWiderThanAJpegCanBeIsRefusedWithTheProfileToBlame() {
-        SourceVideo wide = new SourceVideo(640, 160, 10, 25, true);
+        SourceVideo wide = new SourceVideo(7000, 1750, 10, 25, true);
         assertThat(Storyboard.plan(new VideoProfile.Storyboard(6550, 10, 1, 100), wide).jpegProblem()).isEmpty();
         assertThat(Storyboard.plan(new VideoProfile.Storyboard(6600, 10, 1, 100), wide).jpegProblem())
                 .hasValueSatisfying(problem -> assertThat(problem).contains("66000x1650", "65500", "thumbWidth"));
+    }
+
+    @Test
+    void aTinySourceGetsThumbnailsOfItsOwnSizeNeverLarger() {
+        Storyboard tiny = Storyboard.plan(new VideoProfile.Storyboard(160, 10, 2, 100), new SourceVideo(64, 64, 10, 25, true));
+        assertThat(tiny.thumbWidth() + "x" + tiny.thumbHeight()).isEqualTo("64x64");
+        Storyboard odd = Storyboard.plan(new VideoProfile.Storyboard(160, 10, 2, 100), new SourceVideo(101, 75, 10, 25, true));
+        assertThat(odd.thumbWidth() + "x" + odd.thumbHeight()).isEqualTo("100x74");
     }
 }

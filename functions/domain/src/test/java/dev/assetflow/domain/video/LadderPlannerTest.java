@@ -50,6 +50,20 @@ class LadderPlannerTest {
     }
 
     @Test
+    void aSourceBetweenRungsGetsATopRungAtItsOwnSize() {
+        List<LadderRung> nearly720 = LadderPlanner.plan(PROFILE, new SourceVideo(1278, 718, 10, 30, true));
+        assertThat(nearly720).extracting(LadderRung::name).containsExactly("718p", "480p", "360p");
+        assertThat(nearly720.get(0)).satisfies(r -> {
+            assertThat(r.width() + "x" + r.height()).isEqualTo("1278x718");
+            assertThat(r.videoKbps()).as("720p's bitrate scaled by area").isBetween(2700, 2800);
+        });
+        assertThat(LadderPlanner.plan(PROFILE, new SourceVideo(1000, 1778, 10, 30, true)))
+                .extracting(LadderRung::name).as("portrait, between 720p and 1080p").containsExactly("1000p", "720p", "480p", "360p");
+        assertThat(LadderPlanner.plan(PROFILE, new SourceVideo(1284, 722, 10, 30, true)))
+                .extracting(LadderRung::name).as("just above a rung: no near-duplicate").containsExactly("720p", "480p", "360p");
+    }
+
+    @Test
     void oddSourcesGetEvenDimensions() {
         List<LadderRung> ladder = LadderPlanner.plan(PROFILE, new SourceVideo(1279, 721, 10, 30, true));
         assertThat(ladder).extracting(LadderRung::name).containsExactly("720p", "480p", "360p");
