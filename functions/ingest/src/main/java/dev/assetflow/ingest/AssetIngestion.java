@@ -144,17 +144,26 @@ final class AssetIngestion {
                 LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
                         work.queue().label(), work.profile(), work.rule(), work.configVersion());
                 RouteInfo route = new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
-                if (!dispatcher.hasQueueFor(asset.kind(), work.queue(), work.transcoder())) {
+                Optional<WorkDispatcher.WorkQueue> queue = dispatcher.queueFor(asset.kind(), work.queue(), work.transcoder());
+                if (queue.isEmpty()) {
                     yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route)
                             .withFailure(Failure.of(FailureCategory.CONFIGURATION, "rule '" + work.rule() + "' routes "
                                     + asset.kind().label() + " to the " + work.queue().label() + " queue"
                                     + (work.transcoder() == null ? "" : " for " + work.transcoder())
                                     + ", but this deployment has no such work queue")));
                 }
-                yield move(asset, Transition.to(AssetState.QUEUED, clock.instant(), BY,
-                        "rule '" + work.rule() + "' sends it to the " + work.queue().label() + " queue").withRoute(route));
+                yield move(asset, Transition.to(AssetState.QUEUED, clock.instant(), BY, queued(work, route, queue.get()))
+                        .withRoute(route.inWorkQueue(queue.get().name())));
             }
         };
+    }
+
+    /** The history says where the work really waits, and for what: a queue without a consumer is no secret. */
+    private static String queued(RoutingDecision.ToWorkQueue work, RouteInfo route, WorkDispatcher.WorkQueue queue) {
+        String sent = "rule '" + work.rule() + "' sends it to the " + queue.name() + " queue (" + work.queue().label()
+                + " priority, engine " + route.engine() + ")";
+        return queue.consumed() ? sent
+                : sent + "; nothing in this deployment consumes that queue yet, so it waits there for the " + route.engine() + " engine";
     }
 
     private Asset fail(Asset asset, Failure failure) {

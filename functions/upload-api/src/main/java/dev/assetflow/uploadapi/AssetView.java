@@ -26,7 +26,11 @@ record AssetView(
 
     record Original(String bucket, String key, long sizeBytes) {}
 
-    record Route(String queue, String rule, String profile, int configVersion) {}
+    /**
+     * {@code priority} is the class a rule chose, {@code queue} the work queue the asset was sent to
+     * (where it waits while QUEUED), {@code engine} what makes its renditions (ffmpeg or mediaconvert).
+     */
+    record Route(String priority, String queue, String engine, String rule, String profile, int configVersion) {}
 
     record FailureView(String category, String reason) {}
 
@@ -42,8 +46,8 @@ record AssetView(
                 asset.detectedType(),
                 asset.media().isEmpty() ? null : asset.media(),
                 new Original(asset.source().bucket(), asset.source().key(), asset.source().sizeBytes()),
-                asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().rule(),
-                        asset.route().profile(), asset.route().configVersion()),
+                asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().workQueue(),
+                        asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion()),
                 asset.failure() == null ? null
                         : new FailureView(asset.failure().category().name(), asset.failure().reason()),
                 renditions.stream()

@@ -44,7 +44,7 @@ class ImagePipelineIT {
 
         assertThat(asset.path("state").asText()).isEqualTo("READY");
         assertThat(asset.path("detectedType").asText()).isEqualTo("image/png");
-        assertThat(asset.path("route").path("queue").asText()).isEqualTo("critical");
+        assertThat(asset.path("route").path("priority").asText()).isEqualTo("critical");
         assertThat(asset.path("original").path("key").asText()).isEqualTo("uploads/" + assetId + "/Cat +1 ü.png");
         JsonNode renditions = asset.path("renditions");
         assertThat(names(renditions)).containsExactlyInAnyOrder(

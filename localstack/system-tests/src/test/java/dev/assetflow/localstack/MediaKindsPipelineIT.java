@@ -34,7 +34,9 @@ class MediaKindsPipelineIT {
 
         assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
         assertThat(asset.path("kind").asText()).isEqualTo("video");
-        assertThat(asset.path("route").path("queue").asText()).isEqualTo("standard");
+        assertThat(asset.path("route").path("priority").asText()).isEqualTo("standard");
+        assertThat(asset.path("route").path("queue").asText()).endsWith("video-standard");
+        assertThat(asset.path("route").path("engine").asText()).isEqualTo("ffmpeg");
         assertThat(asset.path("media").path("durationSeconds").asDouble()).isCloseTo(4.0, within(0.1));
         assertThat(asset.path("media").path("width").asInt()).isEqualTo(1280);
         assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder(
@@ -141,6 +143,10 @@ class MediaKindsPipelineIT {
 
         JsonNode asset = awaitState(client, assetId, "QUEUED");
         assertThat(asset.path("route").path("rule").asText()).isEqualTo("long-video");
+        assertThat(asset.path("route").path("queue").asText()).as("the queue it really waits in").endsWith("video-mediaconvert");
+        assertThat(asset.path("route").path("engine").asText()).isEqualTo("mediaconvert");
+        assertThat(asset.path("history").toString()).contains("video-mediaconvert queue (bulk priority, engine mediaconvert)",
+                "nothing in this deployment consumes that queue yet, so it waits there for the mediaconvert engine");
         assertThat(asset.path("media").path("durationSeconds").asDouble()).isGreaterThan(900);
         String queue = fx.stack().resources().queueUrl("video-mediaconvert");
         List<Message> waiting = fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)

@@ -87,6 +87,7 @@ final class AssetItems {
             putIfPresent(values, "routeRule", route.rule());
             putIfPresent(values, "routeProfile", route.profile());
             putIfPresent(values, "routeTranscoder", route.transcoder());
+            putIfPresent(values, "routeWorkQueue", route.workQueue());
             values.put("routeConfigVersion", n(route.configVersion()));
         }
         return values;
@@ -117,7 +118,7 @@ final class AssetItems {
         String routeQueue = string(item, "routeQueue");
         RouteInfo route = routeQueue == null ? null : new RouteInfo(Priority.valueOf(routeQueue),
                 string(item, "routeRule"), string(item, "routeProfile"), string(item, "routeTranscoder"),
-                integer(item, "routeConfigVersion"));
+                integer(item, "routeConfigVersion"), string(item, "routeWorkQueue"));
         String failureCategory = string(item, "failureCategory");
         Failure failure = failureCategory == null ? null
                 : Failure.of(FailureCategory.valueOf(failureCategory), string(item, "failureReason"));

@@ -11,13 +11,18 @@ import dev.assetflow.domain.work.WorkDispatcher;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.domain.work.WorkMessageCodec;
 import dev.assetflow.topology.QueueSpec;
+import dev.assetflow.topology.TopologyLoader;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Sends work to the SQS queue of its (kind, priority), as listed in the WORK_QUEUES environment variable. */
 public final class SqsWorkDispatcher implements WorkDispatcher {
+    private static final Set<String> CONSUMED_WORK = consumedWork();
     private final SqsClient sqs;
     private final Map<String, String> workQueueUrls;
     private final String reviewQueueUrl;
@@ -30,8 +35,18 @@ public final class SqsWorkDispatcher implements WorkDispatcher {
     }
 
     @Override
-    public boolean hasQueueFor(MediaKind kind, Priority priority, String transcoder) {
-        return workQueueUrls.containsKey(QueueSpec.WorkSpec.key(kind.label(), priority.label(), transcoder));
+    public Optional<WorkQueue> queueFor(MediaKind kind, Priority priority, String transcoder) {
+        String key = QueueSpec.WorkSpec.key(kind.label(), priority.label(), transcoder);
+        return Optional.ofNullable(workQueueUrls.get(key))
+                .map(url -> new WorkQueue(url.substring(url.lastIndexOf('/') + 1), CONSUMED_WORK.contains(key)));
+    }
+
+    /** Which work queues have a consumer: the deployment was made from this same bundled topology. */
+    private static Set<String> consumedWork() {
+        return TopologyLoader.load().queues().values().stream()
+                .filter(queue -> queue.work() != null && queue.consumer() != null)
+                .map(queue -> queue.work().key())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

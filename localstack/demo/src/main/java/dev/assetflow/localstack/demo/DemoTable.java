@@ -39,7 +39,7 @@ final class DemoTable {
             return;
         }
         String route = asset.path("route").isMissingNode() ? "-"
-                : asset.path("route").path("queue").asText() + " / " + asset.path("route").path("rule").asText("-");
+                : asset.path("route").path("priority").asText() + " / " + asset.path("route").path("rule").asText("-");
         String detected = clip(asset.path("detectedType").asText("-"), 16);
         String elapsed = String.format("%.2f s", result.elapsed().toMillis() / 1000.0);
         String events = result.renditionEvents() + " rendition.ready, " + result.readyEvents() + " asset.ready";
