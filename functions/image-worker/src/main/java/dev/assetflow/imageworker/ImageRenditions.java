@@ -4,6 +4,8 @@ import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.image.AnimationPlanner;
+import dev.assetflow.domain.image.AnimationRenditionSpec;
 import dev.assetflow.domain.image.ImageFormat;
 import dev.assetflow.domain.image.ImageHeader;
 import dev.assetflow.domain.image.ImageProfile;
@@ -25,32 +27,45 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Responsive images: probe (dimensions and EXIF orientation, before any full decode), the pixel
- * limit, then every missing width and format from one ffmpeg process.
+ * limit, then every missing width and format from one ffmpeg process. An animated GIF or PNG keeps its
+ * animation: animated WebP and H.264 MP4 per width plus a still poster, within frame and pixel limits.
  */
 final class ImageRenditions implements Renderer {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final Set<String> ANIMATABLE_CODECS = Set.of("gif", "apng");
+    static final String FRAMES = "frames";
 
     private final MediaProbe probe;
     private final ImageRenderer renderer;
     private final ProfileCatalog profiles;
     private final long maxPixels;
+    private final AnimationPlanner.Limits animationLimits;
 
-    ImageRenditions(MediaProbe probe, ImageRenderer renderer, ProfileCatalog profiles, long maxPixels) {
+    ImageRenditions(MediaProbe probe, ImageRenderer renderer, ProfileCatalog profiles, long maxPixels,
+            AnimationPlanner.Limits animationLimits) {
         this.probe = probe;
         this.renderer = renderer;
         this.profiles = profiles;
         this.maxPixels = maxPixels;
+        this.animationLimits = animationLimits;
     }
 
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
         ImageProfile profile = profile(work.route().profile());
-        ImageHeader.read(head(source)).filter(claimed -> claimed.pixels() > maxPixels).ifPresent(claimed -> {
+        byte[] head = head(source);
+        if (ImageHeader.animatedWebp(head)) {
+            throw new FailureException(Failure.of(FailureCategory.UNSUPPORTED_TYPE, "an animated WebP: the bundled ffmpeg 7.0"
+                    + " cannot decode WebP animation; upload the animation as a GIF, an animated PNG or a video"));
+        }
+        ImageHeader.read(head).filter(claimed -> claimed.pixels() > maxPixels).ifPresent(claimed -> {
             throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the image's header claims "
                     + claimed.width() + "x" + claimed.height() + " = " + claimed.pixels() + " pixels; the limit is "
                     + maxPixels + " (refused before decoding)"));
@@ -59,6 +74,16 @@ final class ImageRenditions implements Renderer {
         if (info.pixels() > maxPixels) {
             throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the image is " + info.width() + "x"
                     + info.height() + " = " + info.pixels() + " pixels; the limit is " + maxPixels));
+        }
+        int frames = ANIMATABLE_CODECS.contains(info.codec()) ? probe.countFrames(source, PROBE_TIMEOUT) : 1;
+        if (frames > 1) {
+            animationLimits.check(info.width(), info.height(), frames).ifPresent(failure -> {
+                throw new FailureException(failure);
+            });
+            List<RenditionPlan.Planned> planned = AnimationPlanner.plan(profile, info.displayWidth(), info.displayHeight()).stream()
+                    .map(spec -> new RenditionPlan.Planned(spec.name(), spec.output().contentType(), spec.width(), spec.height(), null))
+                    .toList();
+            return new RenditionPlan(profile.name(), profile.version(), planned, Map.of(FRAMES, frames));
         }
         List<RenditionPlan.Planned> planned = ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight())
                 .stream()
@@ -81,12 +106,13 @@ final class ImageRenditions implements Renderer {
             Duration timeLeft) {
         Map<String, RenditionPlan.Planned> byName = missing.stream()
                 .collect(Collectors.toMap(RenditionPlan.Planned::name, Function.identity()));
-        List<ImageRenditionSpec> specs = missing.stream()
-                .map(p -> new ImageRenditionSpec(p.name(), p.width(), p.height(), ImageFormat.ofContentType(p.contentType())))
-                .toList();
-        return renderer.render(source, specs, profile(plan.profile()).quality(), dir, timeLeft).stream()
-                .map(rendered -> ProducedRendition.single(byName.get(rendered.spec().name()), rendered.file()))
-                .toList();
+        int quality = profile(plan.profile()).quality();
+        List<ImageRenderer.Rendered> rendered = plan.media().get(FRAMES) instanceof Integer frames && frames > 1
+                ? renderer.renderAnimation(source, missing.stream().map(p -> new AnimationRenditionSpec(p.name(), p.width(),
+                        p.height(), AnimationRenditionSpec.Output.ofContentType(p.contentType()))).toList(), quality, dir, timeLeft)
+                : renderer.render(source, missing.stream().map(p -> new ImageRenditionSpec(p.name(), p.width(), p.height(),
+                        ImageFormat.ofContentType(p.contentType()))).toList(), quality, dir, timeLeft);
+        return rendered.stream().map(r -> ProducedRendition.single(byName.get(r.name()), r.file())).toList();
     }
 
     private ImageProfile profile(String name) {

@@ -1,16 +1,22 @@
 package dev.assetflow.imageworker;
 
+import dev.assetflow.domain.image.AnimationPlanner;
 import dev.assetflow.runtime.config.Env;
 import dev.assetflow.worker.WorkerConfig;
 import dev.assetflow.media.MediaTools;
 import java.util.Map;
 
-/** The image worker's configuration: what every worker reads, the pixel limit, and ffmpeg. */
-record ImageWorkerConfig(WorkerConfig worker, long maxImagePixels, MediaTools tools) {
+/**
+ * The image worker's configuration: what every worker reads, the pixel limit, the animation limits
+ * (frames, and frames × pixels: 500 frames of 1000x1000 by default) and ffmpeg.
+ */
+record ImageWorkerConfig(WorkerConfig worker, long maxImagePixels, AnimationPlanner.Limits animationLimits, MediaTools tools) {
 
     static ImageWorkerConfig from(Map<String, String> variables) {
         Env env = new Env(variables);
         return new ImageWorkerConfig(WorkerConfig.from(env), env.longValue("MAX_IMAGE_PIXELS", 100_000_000L),
+                new AnimationPlanner.Limits((int) env.longValue("MAX_ANIMATION_FRAMES", 1_000L),
+                        env.longValue("MAX_ANIMATION_PIXELS", 500_000_000L)),
                 MediaTools.from(variables));
     }
 }

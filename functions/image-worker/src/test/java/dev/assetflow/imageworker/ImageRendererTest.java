@@ -49,10 +49,11 @@ class ImageRendererTest {
 
         assertThat(rendered).hasSize(6);
         for (ImageRenderer.Rendered output : rendered) {
+            ImageRenditionSpec spec = plan.stream().filter(s -> s.name().equals(output.name())).findFirst().orElseThrow();
             ImageInfo produced = probe.probeImage(output.file(), TIMEOUT);
-            assertThat(produced.width()).as(output.spec().name()).isEqualTo(output.spec().width());
-            assertThat(produced.height()).as(output.spec().name()).isEqualTo(output.spec().height());
-            assertThat(produced.codec()).isEqualTo(output.spec().format() == ImageFormat.WEBP ? "webp" : "mjpeg");
+            assertThat(produced.width()).as(spec.name()).isEqualTo(spec.width());
+            assertThat(produced.height()).as(spec.name()).isEqualTo(spec.height());
+            assertThat(produced.codec()).isEqualTo(spec.format() == ImageFormat.WEBP ? "webp" : "mjpeg");
         }
     }
 

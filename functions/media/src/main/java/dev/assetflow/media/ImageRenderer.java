@@ -3,6 +3,7 @@ package dev.assetflow.media;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.image.AnimationRenditionSpec;
 import dev.assetflow.domain.image.ImageFormat;
 import dev.assetflow.domain.image.ImageRenditionSpec;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public final class ImageRenderer {
         this.runner = runner;
     }
 
-    public record Rendered(ImageRenditionSpec spec, Path file) {}
+    /** A file made for the rendition of this name. */
+    public record Rendered(String name, Path file) {}
 
     public List<Rendered> render(Path source, List<ImageRenditionSpec> specs, int quality, Path outDir, Duration timeout) {
         if (specs.isEmpty()) {
@@ -44,8 +46,12 @@ public final class ImageRenderer {
             command.addAll(List.of("-map", "[o" + i + "]", "-map_metadata", "-1", "-frames:v", "1", "-update", "1"));
             command.addAll(encoderArguments(spec.format(), quality));
             command.add(out.toString());
-            rendered.add(new Rendered(spec, out));
+            rendered.add(new Rendered(spec.name(), out));
         }
+        return run(command, outDir, timeout, rendered);
+    }
+
+    private List<Rendered> run(List<String> command, Path outDir, Duration timeout, List<Rendered> rendered) {
         ProcessRunner.Result result = runner.run(command, outDir, timeout);
         if (result.timedOut()) {
             throw new FailureException(Failure.of(FailureCategory.TRANSIENT,
@@ -55,6 +61,49 @@ public final class ImageRenderer {
             throw MediaProbe.corrupt("ffmpeg could not decode it: " + result.lastErrorLine());
         }
         return rendered;
+    }
+
+    /**
+     * Every requested rendition of an animated image from one ffmpeg process: animated WebPs (looping
+     * forever, like the GIF), H.264 MP4s (4:2:0, no audio, moov first so a browser starts playing at
+     * once) and the first frame as a still poster.
+     */
+    public List<Rendered> renderAnimation(Path source, List<AnimationRenditionSpec> specs, int quality, Path outDir,
+            Duration timeout) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-protocol_whitelist", "file", "-i", source.toString()));
+        List<String> outputs = new ArrayList<>();
+        List<Rendered> rendered = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            AnimationRenditionSpec spec = specs.get(i);
+            String pixelFormat = spec.output() == AnimationRenditionSpec.Output.ANIMATED_WEBP ? "yuva420p"
+                    : spec.output() == AnimationRenditionSpec.Output.POSTER ? "yuvj420p" : "yuv420p";
+            graph.append(";[s").append(i).append("]scale=").append(spec.width()).append(':').append(spec.height())
+                    .append(":flags=lanczos,format=").append(pixelFormat).append("[o").append(i).append(']');
+            Path out = outDir.resolve("a" + i + "." + extension(spec.name()));
+            outputs.addAll(List.of("-map", "[o" + i + "]", "-map_metadata", "-1"));
+            outputs.addAll(switch (spec.output()) {
+                case ANIMATED_WEBP -> List.of("-c:v", "libwebp_anim", "-loop", "0", "-quality", Integer.toString(quality));
+                case MP4 -> List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-an", "-movflags", "+faststart");
+                case POSTER -> List.of("-frames:v", "1", "-update", "1", "-c:v", "mjpeg", "-q:v", "3");
+            });
+            outputs.add(out.toString());
+            rendered.add(new Rendered(spec.name(), out));
+        }
+        command.addAll(List.of("-filter_complex", graph.toString()));
+        command.addAll(outputs);
+        return run(command, outDir, timeout, rendered);
+    }
+
+    private static String extension(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** {@code [0:v:0]split=W[w0]...; [w0]scale=..,split=F[o0][o1]; ...} with per-format pixel formats. */

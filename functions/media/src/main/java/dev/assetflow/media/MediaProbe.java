@@ -50,6 +50,24 @@ public final class MediaProbe {
     }
 
     /**
+     * How many frames an image holds (a GIF's animation), counted from its packets without decoding
+     * them, so the frame limit is checked before the expensive step.
+     */
+    public int countFrames(Path file, Duration timeout) {
+        ProcessRunner.Result result = runner.run(List.of(tools.ffprobe().toString(),
+                "-v", "error", "-protocol_whitelist", "file", "-select_streams", "v:0", "-count_packets",
+                "-show_entries", "stream=nb_read_packets", "-of", "json", file.toString()), file.getParent(), timeout);
+        if (!result.succeeded()) {
+            throw corrupt("ffprobe cannot count its frames: " + (result.timedOut() ? "timed out" : result.lastErrorLine()));
+        }
+        try {
+            return Json.mapper().readTree(result.stdout()).path("streams").path(0).path("nb_read_packets").asInt(1);
+        } catch (IOException e) {
+            throw corrupt("ffprobe's answer is unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
      * Container, duration, streams and rotation of an audio or video file, or of a URL (a presigned S3
      * GET: ffprobe reads only what it needs with range requests).
      */

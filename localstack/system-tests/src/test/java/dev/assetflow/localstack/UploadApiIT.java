@@ -62,7 +62,9 @@ class UploadApiIT {
         assertError(client.requestUpload("a.exe", "application/x-msdownload", 10), 415, "unsupported_content_type", "not accepted");
         assertError(client.requestUpload("huge.mp4", "video/mp4", 6L * 1024 * 1024 * 1024), 413, "too_large", "limit");
         assertError(client.requestUpload(null, "image/png", 10), 400, "invalid_request", "fileName");
-        assertError(raw(fx, "POST", "/uploads", "fileName=a.png"), 400, "invalid_request", "must be JSON");
+        assertError(raw(fx, "POST", "/uploads", "fileName=a.png"), 400, "invalid_request", "the body is not JSON");
+        assertError(raw(fx, "POST", "/uploads", "{\"fileName\": \"a.png\", \"contentType\": \"image/png\", \"size\": 10}"),
+                400, "invalid_request", "unknown field 'size'; the fields are fileName, contentType, sizeBytes");
     }
 
     @Test

@@ -35,6 +35,16 @@ public final class ImageHeader {
         return Optional.empty();
     }
 
+    /**
+     * Whether a WebP is animated: its VP8X header's animation flag
+     * (https://developers.google.com/speed/webp/docs/riff_container#extended_file_format).
+     */
+    public static boolean animatedWebp(byte[] head) {
+        return head.length >= 21 && new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(head, 8, 8, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBPVP8X")
+                && (head[20] & 0x02) != 0;
+    }
+
     /** Walks the JPEG markers to the first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC). */
     private static Optional<Dimensions> jpegFrame(ByteBuffer b) {
         int at = 2;
