@@ -77,6 +77,17 @@ class ImagePipelineIT {
     }
 
     @Test
+    void anAnimatedGifIsServedAsAnimationAndVideoWithAPoster(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        String assetId = Uploads.upload(client, "dance.gif", "image/gif", TestMedia.SAMPLES.animation(dir.resolve("dance.gif"), 700, 400, 8));
+        JsonNode asset = Uploads.settled(client, assetId);
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("media").path("frames").asInt()).isEqualTo(8);
+        assertThat(names(asset.path("renditions"))).containsExactlyInAnyOrder("320w.webp", "320w.mp4", "640w.webp", "640w.mp4", "poster.jpg");
+        assertThat(RenditionObjects.assertServable(fx, assetId)).hasSize(5);
+    }
+
+    @Test
     void aPhonePictureIsTurnedUprightAndLosesItsMetadata(LocalStackExtension.Fixture fx) throws Exception {
         AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
         Path photo = TestMedia.SAMPLES.jpegWithOrientation(dir.resolve("phone.jpg"), 1600, 1200, 6);

@@ -3,6 +3,7 @@ package dev.assetflow.domain.classify;
 import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.upload.UploadPolicy;
 import java.util.Optional;
 
 /** Decides what an upload is from its first bytes, and explains any disagreement with its name. */
@@ -47,6 +48,9 @@ public final class Classifier {
         if (claimed != null && MediaKind.ofMimeType(claimed) != MediaKind.OTHER) {
             return Failure.of(FailureCategory.TYPE_MISMATCH,
                     "the name '" + fileName + "' says " + claimed + " but the file holds " + what);
+        }
+        if ("image/svg+xml".equals(detected)) {
+            return Failure.of(FailureCategory.UNSUPPORTED_TYPE, "'" + fileName + "': " + UploadPolicy.SVG_ADVICE);
         }
         return Failure.of(FailureCategory.UNSUPPORTED_TYPE,
                 "'" + fileName + "' holds " + what + ", which the pipeline does not process");

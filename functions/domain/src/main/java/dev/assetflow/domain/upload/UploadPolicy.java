@@ -24,6 +24,15 @@ public final class UploadPolicy {
             "audio/opus", "audio/webm", "audio/x-matroska",
             "application/pdf", "application/octet-stream");
 
+    /**
+     * Why SVG is refused, and what to send instead. An SVG is a program as much as a picture (scripts,
+     * external references, entity expansion); rasterizing it safely needs a renderer this pipeline does
+     * not bundle (README, "Why not SVG").
+     */
+    public static final String SVG_ADVICE = "SVG is not processed: an SVG can carry scripts, external references and"
+            + " entity expansions, and the pipeline does not rasterize it. Export it as PNG (or WebP) at the largest size"
+            + " you need and upload that";
+
     private final long maxBytes;
     private final Supplier<AssetId> ids;
 
@@ -39,6 +48,9 @@ public final class UploadPolicy {
                     "fileName, contentType and sizeBytes are all required");
         }
         String contentType = request.contentType().trim().toLowerCase(Locale.ROOT);
+        if (contentType.equals("image/svg+xml")) {
+            return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, SVG_ADVICE);
+        }
         if (!CONTENT_TYPES.contains(contentType)) {
             return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, "content type '" + request.contentType()
                     + "' is not accepted; accepted: images, video, audio, PDF, or application/octet-stream");

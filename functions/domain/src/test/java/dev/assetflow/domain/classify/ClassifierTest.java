@@ -111,4 +111,14 @@ class ClassifierTest {
         assertThat(((Classification.Accepted) mkv.withStreams(true, true)).note())
                 .isEqualTo("content is video/x-matroska although the name 'film.webm' says video/webm");
     }
+
+    @Test
+    void anSvgIsUnsupportedWithAdviceOnWhatToUploadInstead() {
+        byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(classifier.classify(svg, svg.length, "logo.svg")).isInstanceOfSatisfying(Classification.Rejected.class, rejected -> {
+            assertThat(rejected.failure().category()).isEqualTo(FailureCategory.UNSUPPORTED_TYPE);
+            assertThat(rejected.failure().reason()).startsWith("'logo.svg': SVG is not processed").contains("Export it as PNG");
+        });
+    }
 }
