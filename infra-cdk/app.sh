@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -f target/classpath.txt ] || [ ! -d target/classes ]; then
-  echo "infra-cdk is not built: run ../scripts/cdk synth (or ../mvnw -DskipTests install)" >&2
+  echo "infra-cdk is not built: run ../scripts/cdk synth (or ../mvnw -DskipTests package)" >&2
   exit 1
 fi
 exec "${JAVA_HOME:-/usr}/bin/java" -cp "target/classes:$(cat target/classpath.txt)" dev.assetflow.infra.AssetflowApp

@@ -82,3 +82,11 @@ ensure_cdk_cli() {
 
 select_jdk
 ensure_venv
+
+# Builds this checkout (every module, or the selection given, e.g. -pl ops -am) and writes each module's
+# target/classpath.txt in the same Maven run, so the project's own modules are taken from their target/
+# folders. Nothing of this checkout is installed into ~/.m2 (which holds only downloaded dependencies),
+# and two checkouts on one machine never run each other's code.
+build_with_classpath() {
+  ./mvnw -B -q -ntp -DskipTests "$@" package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+}

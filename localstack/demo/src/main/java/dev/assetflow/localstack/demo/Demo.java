@@ -45,7 +45,7 @@ public final class Demo {
             DemoRun run = new DemoRun(stack, samples);
             exitCode = run.execute();
             if (keepRunning) {
-                System.out.printf("%nThe stack stays up at %s; try:%n  curl -s -X POST %s/uploads -d "
+                System.out.printf("%nThe stack stays up at %s; try:%n  curl -s -X POST %s/uploads -H 'Content-Type: application/json' -d "
                         + "'{\"fileName\":\"a.png\",\"contentType\":\"image/png\",\"sizeBytes\":1234}'%nCtrl-C stops it.%n",
                         stack.apiEndpoint(), stack.apiEndpoint());
                 Thread.currentThread().join();
@@ -81,6 +81,12 @@ public final class Demo {
                 DemoSample.Expected.ready()));
         samples.add(new DemoSample("phone-video.mov", "video/quicktime",
                 media.video(dir.resolve("phone-video.mp4"), 4, 1280, 720, 1, 90), DemoSample.Expected.ready()));
+        samples.add(new DemoSample("film.mkv", "video/x-matroska", media.video(dir.resolve("film.mkv"), 4, 854, 480, 2, 0),
+                DemoSample.Expected.ready()));
+        samples.add(new DemoSample("voice-note.webm", "audio/webm", media.audio(dir.resolve("voice-note.webm"), 5),
+                DemoSample.Expected.ready()));
+        samples.add(new DemoSample("reaction.gif", "image/gif", media.animation(dir.resolve("reaction.gif"), 480, 270, 20),
+                DemoSample.Expected.ready()));
         samples.add(new DemoSample("podcast.mp3", "audio/mpeg", media.audio(dir.resolve("podcast.mp3"), 8), DemoSample.Expected.ready()));
         samples.add(new DemoSample("annual-report.pdf", "application/pdf",
                 SampleDocuments.pdf(dir.resolve("annual-report.pdf"), 12), DemoSample.Expected.ready()));
@@ -89,6 +95,8 @@ public final class Demo {
         samples.add(new DemoSample("cut-short.mp4", "video/mp4", SampleMedia.truncated(
                 media.video(dir.resolve("whole.mp4"), 3, 640, 360, 1, 0), dir.resolve("cut-short.mp4"), 30_000),
                 DemoSample.Expected.ended("FAILED", "CORRUPT_MEDIA")));
+        samples.add(new DemoSample("logo.svg", "image/svg+xml",
+                SampleMedia.text(dir.resolve("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), DemoSample.Expected.refused(415)));
         samples.add(new DemoSample("setup.exe", "application/x-msdownload",
                 SampleMedia.text(dir.resolve("setup.exe"), "MZ not really"), DemoSample.Expected.refused(415)));
         return samples;

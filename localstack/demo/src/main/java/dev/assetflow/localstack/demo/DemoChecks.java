@@ -15,6 +15,8 @@ final class DemoChecks {
         List<String> problems = new ArrayList<>();
         long renditionEvents = result.assetId() == null ? 0 : searchIndex.count(result.assetId(), "rendition.ready");
         long readyEvents = result.assetId() == null ? 0 : notifications.count(result.assetId(), "asset.ready");
+        String terminalType = result.asset() == null ? null : terminalEventType(result.asset().path("state").asText());
+        long terminalEvents = terminalType == null ? 0 : notifications.count(result.assetId(), terminalType);
         if (expected.isRefusal()) {
             if (result.uploadStatus() != expected.refusedWithStatus()) {
                 problems.add("expected the upload API to refuse it with HTTP " + expected.refusedWithStatus()
@@ -42,9 +44,22 @@ final class DemoChecks {
                 if (readyEvents != 1) {
                     problems.add(readyEvents + " asset.ready events instead of exactly one");
                 }
+            } else if (terminalType != null && terminalEvents != 1) {
+                // a client learns of a bad file from its event as much as from GET /assets/{id}
+                problems.add(terminalEvents + " " + terminalType + " events instead of exactly one");
             }
         }
         return new DemoRun.Result(result.sample(), result.uploadStatus(), result.assetId(), result.asset(),
-                result.elapsed(), renditionEvents, readyEvents, problems);
+                result.elapsed(), renditionEvents, readyEvents, terminalType, terminalEvents, problems);
+    }
+
+    /** The event announcing a terminal state other than READY, as the notifications subscriber receives it. */
+    static String terminalEventType(String state) {
+        return switch (state) {
+            case "FAILED" -> "asset.failed";
+            case "QUARANTINED" -> "asset.quarantined";
+            case "PARTIAL" -> "asset.partial";
+            default -> null;
+        };
     }
 }

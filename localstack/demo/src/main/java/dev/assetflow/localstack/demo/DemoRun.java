@@ -30,7 +30,7 @@ final class DemoRun {
 
     /** What happened to one sample. */
     record Result(DemoSample sample, int uploadStatus, String assetId, JsonNode asset, Duration elapsed,
-            long renditionEvents, long readyEvents, List<String> problems) {}
+            long renditionEvents, long readyEvents, String terminalEventType, long terminalEvents, List<String> problems) {}
 
     int execute() throws Exception {
         System.out.printf("%nUploading %d files through POST /uploads and their presigned URLs:%n", samples.size());
@@ -67,7 +67,7 @@ final class DemoRun {
         AssetflowClient.ApiResponse upload = client.requestUpload(sample.fileName(), sample.contentType(), size);
         if (upload.status() != 201) {
             progress(sample, "refused by the upload API: HTTP " + upload.status() + " " + upload.body().path("message").asText());
-            return new Result(sample, upload.status(), null, null, Duration.ZERO, 0, 0, List.of());
+            return new Result(sample, upload.status(), null, null, Duration.ZERO, 0, 0, null, 0, List.of());
         }
         String assetId = upload.body().path("assetId").asText();
         Instant uploaded = Instant.now();
@@ -75,7 +75,7 @@ final class DemoRun {
         progress(sample, "uploaded " + size + " bytes (S3 answered " + put + "), asset " + assetId);
         AssetflowClient.ApiResponse last = client.awaitTerminal(assetId, WAIT, state -> progress(sample, state));
         return new Result(sample, put, assetId, last.status() == 200 ? last.body() : null,
-                Duration.between(uploaded, Instant.now()), 0, 0, List.of());
+                Duration.between(uploaded, Instant.now()), 0, 0, null, 0, List.of());
     }
 
     private void progress(DemoSample sample, String what) {

@@ -46,20 +46,33 @@ final class DemoTable {
         JsonNode renditions = asset.path("renditions");
         if (renditions.isEmpty()) {
             String reason = asset.path("failure").path("category").asText("") + ": " + asset.path("failure").path("reason").asText("");
+            String terminal = result.terminalEventType() == null ? "" : result.terminalEvents() + " " + result.terminalEventType();
             System.out.printf(ROW, name, detected, route, asset.path("state").asText(),
-                    clip(reason, 38), elapsed, "");
+                    clip(reason, 38), elapsed, terminal);
             return;
         }
         for (int i = 0; i < renditions.size(); i++) {
             JsonNode r = renditions.get(i);
             String size = r.path("width").isMissingNode() ? "" : r.path("width").asInt() + "x" + r.path("height").asInt();
-            String line = String.format("%-11s %11s %9.1f KB", r.path("name").asText(), size, r.path("bytes").asLong() / 1024.0);
+            String line = String.format("%-11s %11s %10s", r.path("name").asText(), size, bytes(r.path("bytes").asLong()));
             if (i == 0) {
                 System.out.printf(ROW, name, detected, route, asset.path("state").asText(), line, elapsed, events);
             } else {
                 System.out.printf(ROW, "", "", "", "", line, "", "");
             }
         }
+    }
+
+    /** 1023 B, 12.3 KB, 4.5 MB, 1.2 GB: sizes a reader takes in at a glance. */
+    static String bytes(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static String clip(String text, int width) {
