@@ -17,6 +17,7 @@ import java.util.Set;
  */
 sealed interface UploadRequestBody {
     List<String> FIELDS = List.of("fileName", "contentType", "sizeBytes");
+    Set<String> KNOWN_FIELDS = Set.copyOf(FIELDS);
 
     record Valid(UploadRequest request) implements UploadRequestBody {}
 
@@ -38,7 +39,7 @@ sealed interface UploadRequestBody {
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.copyOf(FIELDS).contains(name)) {
+            if (!KNOWN_FIELDS.contains(name)) {
                 unknown.add(name);
             }
         }

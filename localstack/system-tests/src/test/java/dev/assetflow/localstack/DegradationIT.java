@@ -39,10 +39,12 @@ class DegradationIT {
     void aFailingOptionalOutputLeavesTheAssetPartialAndRepairMakesOnlyWhatIsMissing(LocalStackExtension.Fixture fx) throws Exception {
         Path profiles = dir.resolve("profiles.json");
         String bundled = Files.readString(Path.of("..", "..", "config", "profiles.json"));
-        Files.writeString(profiles, bundled.replace("\"thumbWidth\": 160", "\"thumbWidth\": 6600")
-                .replace("\"intervalSeconds\": 2", "\"intervalSeconds\": 1"));
-        assertThat(Files.readString(profiles)).contains("\"thumbWidth\": 6600");
-        String body = StagedWork.workMessageBody(fx, TestMedia.SAMPLES.video(dir.resolve("wide.mp4"), 10, 640, 160, 1, 0),
+        // thumbnails are never wider than the source, so the sprite is made too wide by its columns:
+        // 50 thumbnails of 1600 px in one row = 80000 px
+        Files.writeString(profiles, bundled.replace("\"thumbWidth\": 160", "\"thumbWidth\": 1600")
+                .replace("\"columns\": 10", "\"columns\": 50").replace("\"intervalSeconds\": 2", "\"intervalSeconds\": 1"));
+        assertThat(Files.readString(profiles)).contains("\"thumbWidth\": 1600", "\"columns\": 50");
+        String body = StagedWork.workMessageBody(fx, TestMedia.SAMPLES.video(dir.resolve("wide.mp4"), 50, 1600, 160, 1, 0),
                 "video/mp4", "video/standard");
         String assetId = Json.mapper().readTree(body).path("assetId").asText();
         Map<String, String> environment = new HashMap<>(fx.stack().environmentOf("video-worker"));

@@ -12,7 +12,7 @@ final class DemoTable {
 
     static void print(List<DemoRun.Result> results) {
         System.out.println();
-        System.out.printf(ROW, "asset", "detected", "route (priority / rule)", "state", "renditions / reason",
+        System.out.printf(ROW, "asset", "detected", "priority / rule", "state", "renditions / reason",
                 "upload→end", "events");
         System.out.println("-".repeat(140));
         for (DemoRun.Result result : results) {
