@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,25 +42,33 @@ final class ImageRenditions implements Renderer {
 
     private static final Set<String> ANIMATABLE_CODECS = Set.of("gif", "apng");
     static final String FRAMES = "frames";
+    static final String SVG = "image/svg+xml";
+    static final String SVG_WIDTH = "svgWidth";
+    static final String SVG_HEIGHT = "svgHeight";
 
     private final MediaProbe probe;
     private final ImageRenderer renderer;
     private final ProfileCatalog profiles;
     private final long maxPixels;
     private final AnimationPlanner.Limits animationLimits;
+    private final SvgRasterizer svg;
 
     ImageRenditions(MediaProbe probe, ImageRenderer renderer, ProfileCatalog profiles, long maxPixels,
-            AnimationPlanner.Limits animationLimits) {
+            AnimationPlanner.Limits animationLimits, SvgRasterizer svg) {
         this.probe = probe;
         this.renderer = renderer;
         this.profiles = profiles;
         this.maxPixels = maxPixels;
         this.animationLimits = animationLimits;
+        this.svg = svg;
     }
 
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
         ImageProfile profile = profile(work.route().profile());
+        if (SVG.equals(work.mimeType())) { // the type ingest detected from the content
+            return planVector(profile, source);
+        }
         byte[] head = head(source);
         if (ImageHeader.animatedWebp(head)) {
             throw new FailureException(Failure.of(FailureCategory.UNSUPPORTED_TYPE, "an animated WebP: the bundled ffmpeg 7.0"
@@ -92,6 +101,26 @@ final class ImageRenditions implements Renderer {
         return new RenditionPlan(profile.name(), profile.version(), planned);
     }
 
+    /**
+     * A vector has no pixel size of its own: it is drawn at the profile's largest width (its aspect kept),
+     * and every width is made from that raster, so a 24-pixel icon still gets sharp 1280-pixel renditions.
+     */
+    private RenditionPlan planVector(ImageProfile profile, Path source) {
+        SvgRasterizer.SvgSize size = svg.inspect(source);
+        int width = profile.widths().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        long height = Math.max(1, Math.round(width * size.height() / size.width()));
+        if ((long) width * height > maxPixels) {
+            throw new FailureException(Failure.of(FailureCategory.LIMIT_EXCEEDED, "the SVG's aspect ("
+                    + size.width() + "x" + size.height() + ") makes a " + width + "x" + height + " raster; the limit is "
+                    + maxPixels + " pixels"));
+        }
+        List<RenditionPlan.Planned> planned = ImageRenditionPlanner.plan(profile, width, (int) height).stream()
+                .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
+                .toList();
+        return new RenditionPlan(profile.name(), profile.version(), planned,
+                Map.of(SVG_WIDTH, size.width(), SVG_HEIGHT, size.height(), "svgElements", size.elements()));
+    }
+
     /** The first 64 KiB: enough for any header's size fields (a JPEG's frame header follows its EXIF). */
     private static byte[] head(Path source) {
         try (InputStream in = Files.newInputStream(source)) {
@@ -107,6 +136,11 @@ final class ImageRenditions implements Renderer {
         Map<String, RenditionPlan.Planned> byName = missing.stream()
                 .collect(Collectors.toMap(RenditionPlan.Planned::name, Function.identity()));
         int quality = profile(plan.profile()).quality();
+        if (plan.media().containsKey(SVG_WIDTH)) {
+            RenditionPlan.Planned largest = plan.renditions().stream()
+                    .max(Comparator.comparingInt(RenditionPlan.Planned::width)).orElseThrow();
+            source = svg.rasterize(source, largest.width(), largest.height(), dir.resolve("vector.png"));
+        }
         List<ImageRenderer.Rendered> rendered = plan.media().get(FRAMES) instanceof Integer frames && frames > 1
                 ? renderer.renderAnimation(source, missing.stream().map(p -> new AnimationRenditionSpec(p.name(), p.width(),
                         p.height(), AnimationRenditionSpec.Output.ofContentType(p.contentType()))).toList(), quality, dir, timeLeft)

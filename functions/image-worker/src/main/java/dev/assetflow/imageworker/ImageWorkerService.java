@@ -16,6 +16,7 @@ final class ImageWorkerService {
         ProcessRunner runner = new ProcessRunner();
         return WorkerService.wire("image-worker", clients, config.worker(), profiles ->
                 new ImageRenditions(new MediaProbe(config.tools(), runner), new ImageRenderer(config.tools(), runner),
-                        profiles, config.maxImagePixels(), config.animationLimits()));
+                        profiles, config.maxImagePixels(), config.animationLimits(),
+                        new SvgRasterizer(config.maxSvgBytes(), config.maxSvgElements())));
     }
 }

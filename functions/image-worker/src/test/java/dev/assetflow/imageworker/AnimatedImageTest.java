@@ -114,7 +114,8 @@ class AnimatedImageTest {
         ProcessRunner runner = new ProcessRunner();
         try {
             return new ImageRenditions(new MediaProbe(TOOLS, runner), new ImageRenderer(TOOLS, runner),
-                    ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json")), 100_000_000L, limits);
+                    ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json")), 100_000_000L, limits,
+                    new SvgRasterizer(5L * 1024 * 1024, 50_000));
         } catch (ConfigInvalidException e) {
             throw new AssertionError("the bundled profiles are invalid", e);
         }

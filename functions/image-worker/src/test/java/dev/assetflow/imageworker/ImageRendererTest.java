@@ -103,7 +103,23 @@ class ImageRendererTest {
     void theFilterGraphScalesEachWidthOnceAndSplitsPerFormat() {
         List<ImageRenditionSpec> plan = ImageRenditionPlanner.plan(PROFILE, 700, 350);
         assertThat(ImageRenderer.filterGraph(plan)).isEqualTo("[0:v:0]split=2[w0][w1]"
-                + ";[w0]scale=320:160:flags=lanczos,split=2[f0][f1];[f0]format=yuva420p[o0];[f1]format=yuvj420p[o1]"
-                + ";[w1]scale=640:320:flags=lanczos,split=2[f2][f3];[f2]format=yuva420p[o2];[f3]format=yuvj420p[o3]");
+                + ";[w0]scale=320:160:flags=lanczos,split=2[f0][f1];[f0]format=yuva420p[o0]"
+                + ";color=c=white:s=320x160[b1];[b1][f1]overlay=shortest=1:format=auto,format=yuvj420p[o1]"
+                + ";[w1]scale=640:320:flags=lanczos,split=2[f2][f3];[f2]format=yuva420p[o2]"
+                + ";color=c=white:s=640x320[b3];[b3][f3]overlay=shortest=1:format=auto,format=yuvj420p[o3]");
+    }
+
+    @Test
+    void aTransparentPictureGetsAWhiteBackgroundInJpegAndKeepsItsAlphaInWebp() {
+        Path source = samples.transparentPicture(dir.resolve("logo.png"), 400, 200);
+        List<ImageRenditionSpec> plan = ImageRenditionPlanner.plan(PROFILE, 400, 200);
+        for (ImageRenderer.Rendered output : renderer.render(source, plan, 80, dir, TIMEOUT)) {
+            String corner = samples.topLeftPixel(output.file());
+            if (output.name().endsWith(".jpg")) {
+                assertThat(corner).as("the transparent corner, in JPEG").isEqualTo("255,255,255,255");
+            } else {
+                assertThat(corner).as("the transparent corner, in WebP").endsWith(",0");
+            }
+        }
     }
 }

@@ -126,9 +126,14 @@ public final class ImageRenderer {
                 graph.append("[f").append(outputs.get(o)).append(']');
             }
             for (int output : outputs) {
-                graph.append(";[f").append(output).append(']')
-                        .append(specs.get(output).format() == ImageFormat.JPEG ? "format=yuvj420p" : "format=yuva420p")
-                        .append("[o").append(output).append(']');
+                if (specs.get(output).format() == ImageFormat.JPEG) {
+                    // JPEG has no alpha: transparent pixels go on white, not on whatever colour they hide
+                    graph.append(";color=c=white:s=").append(size.getKey()).append("[b").append(output).append("];[b")
+                            .append(output).append("][f").append(output).append("]overlay=shortest=1:format=auto,format=yuvj420p");
+                } else {
+                    graph.append(";[f").append(output).append("]format=yuva420p");
+                }
+                graph.append("[o").append(output).append(']');
             }
         }
         return graph.toString();

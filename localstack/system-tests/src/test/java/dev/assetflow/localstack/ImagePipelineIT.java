@@ -88,6 +88,18 @@ class ImagePipelineIT {
     }
 
     @Test
+    void anSvgLogoIsDrawnAtEveryWidth(LocalStackExtension.Fixture fx) {
+        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
+        String assetId = Uploads.upload(client, "logo.svg", "image/svg+xml", SampleMedia.svgLogo(dir.resolve("logo.svg")));
+        JsonNode asset = Uploads.settled(client, assetId);
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("detectedType").asText()).isEqualTo("image/svg+xml");
+        assertThat(names(asset.path("renditions"))).containsExactlyInAnyOrder(
+                "320w.webp", "320w.jpg", "640w.webp", "640w.jpg", "1280w.webp", "1280w.jpg");
+        assertThat(RenditionObjects.assertServable(fx, assetId)).hasSize(6);
+    }
+
+    @Test
     void aPhonePictureIsTurnedUprightAndLosesItsMetadata(LocalStackExtension.Fixture fx) throws Exception {
         AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
         Path photo = TestMedia.SAMPLES.jpegWithOrientation(dir.resolve("phone.jpg"), 1600, 1200, 6);

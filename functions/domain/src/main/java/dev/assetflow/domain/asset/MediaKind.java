@@ -9,12 +9,15 @@ public enum MediaKind {
     VIDEO,
     AUDIO,
     DOCUMENT,
-    /** Anything the pipeline does not process: text, archives, executables, SVG (scriptable), ... */
+    /** Anything the pipeline does not process: text, archives, executables, ... */
     OTHER;
 
-    /** Raster formats ffmpeg decodes safely. SVG is left out on purpose: it can carry scripts and entities. */
+    /**
+     * Raster formats ffmpeg decodes, and SVG, which the image worker draws with a static renderer after
+     * refusing entity declarations (the classifier refuses those first, see {@code SvgDeclarations}).
+     */
     private static final Set<String> IMAGES = Set.of(
-            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff");
+            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff", "image/svg+xml");
     private static final Set<String> DOCUMENTS = Set.of("application/pdf");
 
     public static MediaKind ofMimeType(String mimeType) {

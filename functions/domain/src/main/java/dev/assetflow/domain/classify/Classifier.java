@@ -3,7 +3,6 @@ package dev.assetflow.domain.classify;
 import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
-import dev.assetflow.domain.upload.UploadPolicy;
 import java.util.Optional;
 
 /** Decides what an upload is from its first bytes, and explains any disagreement with its name. */
@@ -33,6 +32,9 @@ public final class Classifier {
         if (container.isPresent()) {
             return new Classification.AudioOrVideo(container.get().provisionalType(prefix), container.get(), claimed, fileName);
         }
+        if (SvgDeclarations.declaresEntities(detected, prefix)) {
+            return new Classification.Rejected(detected, SvgDeclarations.refusal(claimed, fileName));
+        }
         MediaKind kind = MediaKind.ofMimeType(detected);
         if (kind == MediaKind.OTHER) {
             return new Classification.Rejected(detected, rejection(detected, claimed, fileName));
@@ -48,9 +50,6 @@ public final class Classifier {
         if (claimed != null && MediaKind.ofMimeType(claimed) != MediaKind.OTHER) {
             return Failure.of(FailureCategory.TYPE_MISMATCH,
                     "the name '" + fileName + "' says " + claimed + " but the file holds " + what);
-        }
-        if ("image/svg+xml".equals(detected)) {
-            return Failure.of(FailureCategory.UNSUPPORTED_TYPE, "'" + fileName + "': " + UploadPolicy.SVG_ADVICE);
         }
         return Failure.of(FailureCategory.UNSUPPORTED_TYPE,
                 "'" + fileName + "' holds " + what + ", which the pipeline does not process");

@@ -18,20 +18,11 @@ public final class UploadPolicy {
     static final int MAX_NAME_LENGTH = 200;
 
     private static final Set<String> CONTENT_TYPES = Set.of(
-            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff",
+            "image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff", "image/svg+xml",
             "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/mpeg", "video/ogg", "video/3gpp",
             "audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/aac", "audio/wav", "audio/x-wav", "audio/flac", "audio/ogg",
             "audio/opus", "audio/webm", "audio/x-matroska",
             "application/pdf", "application/octet-stream");
-
-    /**
-     * Why SVG is refused, and what to send instead. An SVG is a program as much as a picture (scripts,
-     * external references, entity expansion); rasterizing it safely needs a renderer this pipeline does
-     * not bundle (README, "Why not SVG").
-     */
-    public static final String SVG_ADVICE = "SVG is not processed: an SVG can carry scripts, external references and"
-            + " entity expansions, and the pipeline does not rasterize it. Export it as PNG (or WebP) at the largest size"
-            + " you need and upload that";
 
     private final long maxBytes;
     private final Supplier<AssetId> ids;
@@ -48,9 +39,6 @@ public final class UploadPolicy {
                     "fileName, contentType and sizeBytes are all required");
         }
         String contentType = request.contentType().trim().toLowerCase(Locale.ROOT);
-        if (contentType.equals("image/svg+xml")) {
-            return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, SVG_ADVICE);
-        }
         if (!CONTENT_TYPES.contains(contentType)) {
             return refused(UploadDecision.Reason.UNSUPPORTED_CONTENT_TYPE, "content type '" + request.contentType()
                     + "' is not accepted; accepted: images, video, audio, PDF, or application/octet-stream");

@@ -113,12 +113,19 @@ class ClassifierTest {
     }
 
     @Test
-    void anSvgIsUnsupportedWithAdviceOnWhatToUploadInstead() {
-        byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>"
+    void anSvgIsAnImageUnlessItDeclaresEntities() {
+        byte[] svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>"
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(classifier.classify(svg, svg.length, "logo.svg")).isInstanceOfSatisfying(Classification.Rejected.class, rejected -> {
+        assertThat(classifier.classify(svg, svg.length, "logo.svg"))
+                .isEqualTo(new Classification.Accepted("image/svg+xml", MediaKind.IMAGE, null));
+
+        byte[] xxe = "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(classifier.classify(xxe, xxe.length, "logo.svg")).isInstanceOfSatisfying(Classification.Rejected.class, rejected -> {
             assertThat(rejected.failure().category()).isEqualTo(FailureCategory.UNSUPPORTED_TYPE);
-            assertThat(rejected.failure().reason()).startsWith("'logo.svg': SVG is not processed").contains("Export it as PNG");
+            assertThat(rejected.failure().reason()).startsWith("'logo.svg' is an SVG whose DOCTYPE declares entities");
         });
+        assertThat(classifier.classify(xxe, xxe.length, "logo.png")).isInstanceOfSatisfying(Classification.Rejected.class,
+                rejected -> assertThat(rejected.failure().category()).isEqualTo(FailureCategory.TYPE_MISMATCH));
     }
 }

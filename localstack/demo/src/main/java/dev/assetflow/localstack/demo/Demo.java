@@ -95,8 +95,8 @@ public final class Demo {
         samples.add(new DemoSample("cut-short.mp4", "video/mp4", SampleMedia.truncated(
                 media.video(dir.resolve("whole.mp4"), 3, 640, 360, 1, 0), dir.resolve("cut-short.mp4"), 30_000),
                 DemoSample.Expected.ended("FAILED", "CORRUPT_MEDIA")));
-        samples.add(new DemoSample("logo.svg", "image/svg+xml",
-                SampleMedia.text(dir.resolve("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), DemoSample.Expected.refused(415)));
+        samples.add(new DemoSample("logo.svg", "image/svg+xml", SampleMedia.svgLogo(dir.resolve("logo.svg")),
+                DemoSample.Expected.ready()));
         samples.add(new DemoSample("setup.exe", "application/x-msdownload",
                 SampleMedia.text(dir.resolve("setup.exe"), "MZ not really"), DemoSample.Expected.refused(415)));
         return samples;
