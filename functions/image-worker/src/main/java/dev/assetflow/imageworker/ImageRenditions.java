@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * Responsive images: probe (dimensions and EXIF orientation, before any full decode), the pixel
  * limit, then every missing width and format from one ffmpeg process. An animated GIF or PNG keeps its
  * animation: animated WebP and H.264 MP4 per width plus a still poster, within frame and pixel limits.
+ * An SVG is checked and drawn by {@link SvgRasterizer}, then made into widths like any picture.
  */
 final class ImageRenditions implements Renderer {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
@@ -94,11 +95,14 @@ final class ImageRenditions implements Renderer {
                     .toList();
             return new RenditionPlan(profile.name(), profile.version(), planned, Map.of(FRAMES, frames));
         }
-        List<RenditionPlan.Planned> planned = ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight())
-                .stream()
+        return new RenditionPlan(profile.name(), profile.version(),
+                stills(ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight())));
+    }
+
+    private static List<RenditionPlan.Planned> stills(List<ImageRenditionSpec> specs) {
+        return specs.stream()
                 .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
                 .toList();
-        return new RenditionPlan(profile.name(), profile.version(), planned);
     }
 
     /**
@@ -114,10 +118,7 @@ final class ImageRenditions implements Renderer {
                     + size.width() + "x" + size.height() + ") makes a " + width + "x" + height + " raster; the limit is "
                     + maxPixels + " pixels"));
         }
-        List<RenditionPlan.Planned> planned = ImageRenditionPlanner.plan(profile, width, (int) height).stream()
-                .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
-                .toList();
-        return new RenditionPlan(profile.name(), profile.version(), planned,
+        return new RenditionPlan(profile.name(), profile.version(), stills(ImageRenditionPlanner.plan(profile, width, (int) height)),
                 Map.of(SVG_WIDTH, size.width(), SVG_HEIGHT, size.height(), "svgElements", size.elements()));
     }
 
