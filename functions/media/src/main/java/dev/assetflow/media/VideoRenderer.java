@@ -83,7 +83,7 @@ public final class VideoRenderer {
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-protocol_whitelist", "file", "-i", source.toString(),
-                "-filter_complex", "[0:v:0]scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p[v]"));
+                "-filter_complex", "[0:v:0]" + scaled(rung) + "[v]"));
         command.addAll(rungArguments(job, rung, "[v]", directory(outDir.resolve("hls").resolve(rung.name()))));
         return command;
     }
@@ -104,7 +104,7 @@ public final class VideoRenderer {
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);
             branches.add("r" + i);
-            chains.add("[r" + i + "]scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p[v" + i + "]");
+            chains.add("[r" + i + "]" + scaled(rung) + "[v" + i + "]");
         }
         job.poster().ifPresent(p -> {
             branches.add("p");
@@ -122,20 +122,33 @@ public final class VideoRenderer {
         return graph.toString();
     }
 
+    /** The scaler every rung's frames go through, on both paths. */
+    static String scaled(LadderRung rung) {
+        return "scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p";
+    }
+
     private static List<String> rungArguments(Job job, LadderRung rung, String videoLabel, Path dir) {
         List<String> args = new ArrayList<>(List.of("-map", videoLabel));
         job.audioStream().ifPresent(a -> args.addAll(List.of("-map", "0:a:" + a,
                 "-c:a", "aac", "-b:a", job.audioKbps() + "k", "-ac", "2")));
-        String segment = Integer.toString(job.segmentSeconds());
-        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1",
-                "-c:v", "libx264", "-preset", job.x264Preset(), "-profile:v", "high", "-level:v", rung.level(),
-                "-b:v", rung.videoKbps() + "k", "-maxrate", rung.maxKbps() + "k", "-bufsize", 2 * rung.maxKbps() + "k",
-                // keyframes on the segment grid, and only there, so all variants cut at the same instants
-                "-force_key_frames", "expr:gte(t,n_forced*" + segment + ")", "-sc_threshold", "0",
-                "-f", "hls", "-hls_time", segment, "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
-                "-hls_flags", "independent_segments", "-hls_fmp4_init_filename", "init.mp4",
-                "-hls_segment_filename", dir.resolve("seg_%05d.m4s").toString(), dir.resolve("index.m3u8").toString()));
+        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1"));
+        args.addAll(x264(job.x264Preset(), rung, job.segmentSeconds()));
+        args.addAll(hls(job.segmentSeconds(), dir));
         return args;
+    }
+
+    /** The rung's H.264 encoder, with keyframes on the segment grid and only there, so all variants cut at the same instants. */
+    static List<String> x264(String preset, LadderRung rung, int segmentSeconds) {
+        return List.of("-c:v", "libx264", "-preset", preset, "-profile:v", "high", "-level:v", rung.level(),
+                "-b:v", rung.videoKbps() + "k", "-maxrate", rung.maxKbps() + "k", "-bufsize", 2 * rung.maxKbps() + "k",
+                "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")", "-sc_threshold", "0");
+    }
+
+    /** The HLS muxer writing fMP4 segments {@code seg_NNNNN.m4s}, their {@code init.mp4} and {@code index.m3u8} into {@code dir}. */
+    static List<String> hls(int segmentSeconds, Path dir) {
+        return List.of("-f", "hls", "-hls_time", Integer.toString(segmentSeconds), "-hls_playlist_type", "vod",
+                "-hls_segment_type", "fmp4", "-hls_flags", "independent_segments", "-hls_fmp4_init_filename", "init.mp4",
+                "-hls_segment_filename", dir.resolve("seg_%05d.m4s").toString(), dir.resolve("index.m3u8").toString());
     }
 
     private void run(List<String> command, Path workDirectory, Duration timeout, String what) {
