@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.idempotency.DynamoIdempotencyStore;
+import dev.assetflow.aws.video.DynamoChunkLedger;
+import dev.assetflow.domain.video.ChunkLedger;
+import dev.assetflow.domain.video.ChunkResult;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.idempotency.Claim;
 import dev.assetflow.domain.idempotency.Idempotency;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,6 +110,39 @@ class DynamoAdaptersIT {
         assertThat(idempotency.execute(key, "h", () -> { runs.add("run"); return "r2"; }))
                 .isEqualTo(new Idempotency.Outcome("r1", true));
         assertThat(runs).hasSize(1);
+    }
+
+    @Test
+    void chunksAreCountedOnceAndExactlyOneWriterCompletesTheSet(LocalStackExtension.Fixture fx) throws Exception {
+        DynamoChunkLedger ledger = new DynamoChunkLedger(fx.stack().clients().dynamoDb(), fx.stack().resources().tableName("assets"));
+        AssetId id = AssetId.random();
+        int total = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<ChunkLedger.Count>> counts = new ArrayList<>();
+            for (int round = 0; round < 2; round++) { // every chunk message delivered twice, all at once
+                for (int chunk = 0; chunk < total; chunk++) {
+                    ChunkResult result = new ChunkResult(chunk, Map.of("720p", List.of(
+                            new ChunkResult.Segment(2 * chunk, 4.0), new ChunkResult.Segment(2 * chunk + 1, 4.0))));
+                    counts.add(pool.submit(() -> ledger.recordDone(id, "video-abr", 1, total, result)));
+                }
+            }
+            List<ChunkLedger.Count> outcomes = new ArrayList<>();
+            for (var count : counts) {
+                outcomes.add(count.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(ChunkLedger.Count.Completed.class::isInstance).as("exactly one writer completes the set").hasSize(1);
+            assertThat(outcomes).filteredOn(ChunkLedger.Count.AlreadyCounted.class::isInstance).as("every duplicate is seen").hasSize(total);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ChunkResult> results = ledger.results(id, "video-abr", 1);
+        assertThat(results).extracting(ChunkResult::chunkIndex).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(results.get(11).segmentsByRung().get("720p")).containsExactly(
+                new ChunkResult.Segment(22, 4.0), new ChunkResult.Segment(23, 4.0));
+        assertThat(ledger.recordDone(id, "video-abr", 1, total, results.get(3)))
+                .as("a late duplicate learns the set is whole, so it can assemble again").isEqualTo(new ChunkLedger.Count.AlreadyCounted(total, total));
+        assertThat(assets(fx).renditions(id)).as("chunk records are not renditions").isEmpty();
     }
 
     private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {
