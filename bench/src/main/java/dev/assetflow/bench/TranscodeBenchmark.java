@@ -8,6 +8,7 @@ import dev.assetflow.domain.asset.SourceObject;
 import dev.assetflow.runtime.config.ConfigText;
 import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.video.LadderPlanner;
+import dev.assetflow.domain.video.EncodeEstimate;
 import dev.assetflow.domain.video.LadderRung;
 import dev.assetflow.domain.video.SourceVideo;
 import dev.assetflow.domain.video.VideoProfile;
@@ -76,9 +77,12 @@ public final class TranscodeBenchmark {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         List<Double> c = new ArrayList<>();
+        List<Double> bCpu = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             a.add(time(() -> worker.produce(plan, ladderOnly, source, fresh(work.resolve("a")), TIMEOUT)));
+            double cpuBefore = ChildCpu.seconds();
             b.add(time(() -> exec(runner, renderer.command(source, job, fresh(work.resolve("b"))), work)));
+            bCpu.add(ChildCpu.seconds() - cpuBefore);
             c.add(time(() -> {
                 Path out = fresh(work.resolve("c"));
                 for (LadderRung rung : ladder) {
@@ -95,6 +99,13 @@ public final class TranscodeBenchmark {
         System.out.printf(Locale.ROOT, "median (c) raw ffmpeg, one process per rung:     %7.2f s%n", mc);
         System.out.printf(Locale.ROOT, "a/b = %.3f  (target <= 1.05: the worker adds nothing to ffmpeg)%n", ma / mb);
         System.out.printf(Locale.ROOT, "a/c = %.3f  (target <= 0.75: one decode beats one decode per rung)%n", ma / mc);
+        // the cost model's calibration (EncodeEstimate): output pixels one CPU-second encodes, in veryfast terms
+        EncodeEstimate perPixel = EncodeEstimate.of(ladder, new SourceVideo(1920, 1080, seconds, 25, true), profile.x264Preset(), 1);
+        double cpu = median(bCpu);
+        System.out.printf(Locale.ROOT, "%ncalibration: (b) used %.2f CPU-s for %d frames x %d output pixels at %s: %.3e veryfast-equivalent"
+                        + " output pixels per CPU-second%n  (profiles.json, video profile field encodePixelsPerCpuSecond; now %.3e)%n",
+                cpu, perPixel.frames(), perPixel.outputPixelsPerFrame(), profile.x264Preset(), perPixel.cpuSeconds() / cpu,
+                profile.encodePixelsPerCpuSecond());
     }
 
     private interface Timed {

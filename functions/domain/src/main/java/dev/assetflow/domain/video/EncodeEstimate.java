@@ -22,15 +22,26 @@ public record EncodeEstimate(long frames, long outputPixelsPerFrame, double pres
             "ultrafast", 0.45, "superfast", 0.65, "veryfast", 1.0, "faster", 1.45, "fast", 1.8,
             "medium", 2.4, "slow", 4.0, "slower", 8.0, "veryslow", 16.0);
 
+    /** With the profile's preset and calibration. */
+    public static EncodeEstimate of(List<LadderRung> ladder, SourceVideo source, VideoProfile profile) {
+        return of(ladder, source, profile.x264Preset(), profile.encodePixelsPerCpuSecond());
+    }
+
+    /** The factor that turns work at {@code x264Preset} into {@code veryfast} work. */
+    public static double presetFactor(String x264Preset) {
+        Double factor = PRESET_FACTORS.get(x264Preset.toLowerCase(Locale.ROOT));
+        if (factor == null) {
+            throw new IllegalArgumentException("no cost known for the x264 preset '" + x264Preset + "'");
+        }
+        return factor;
+    }
+
     public static EncodeEstimate of(List<LadderRung> ladder, SourceVideo source, String x264Preset,
             double veryfastPixelsPerCpuSecond) {
         if (veryfastPixelsPerCpuSecond <= 0) {
             throw new IllegalArgumentException("the calibration must be positive");
         }
-        Double factor = PRESET_FACTORS.get(x264Preset.toLowerCase(Locale.ROOT));
-        if (factor == null) {
-            throw new IllegalArgumentException("no cost known for the x264 preset '" + x264Preset + "'");
-        }
+        double factor = presetFactor(x264Preset);
         long frames = Math.round(Math.ceil(source.durationSeconds() * source.frameRate()));
         long pixels = ladder.stream().mapToLong(rung -> (long) rung.width() * rung.height()).sum();
         return new EncodeEstimate(frames, pixels, factor, frames * (double) pixels * factor / veryfastPixelsPerCpuSecond);

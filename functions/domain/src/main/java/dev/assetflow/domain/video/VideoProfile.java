@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * An adaptive-bitrate profile: the ladder (rungs by their short side, so portrait video gets the
  * same quality steps), HLS segment length, the x264 preset, the MP4 fallback's size, the poster and
- * the storyboard.
+ * the storyboard. {@code encodePixelsPerCpuSecond} is the host's calibration for cost estimates: output
+ * pixels (summed over the rungs) one CPU-second encodes at the {@code veryfast} preset, decode included,
+ * as {@code ./scripts/bench-transcode} measures it (see {@link EncodeEstimate}).
  */
 public record VideoProfile(
         String name,
@@ -17,7 +19,8 @@ public record VideoProfile(
         int audioKbps,
         int fallbackMaxShortSide,
         Poster poster,
-        Storyboard storyboard) {
+        Storyboard storyboard,
+        double encodePixelsPerCpuSecond) {
 
     public VideoProfile {
         rungs = List.copyOf(rungs);
@@ -57,6 +60,9 @@ public record VideoProfile(
         if (storyboard == null || storyboard.thumbWidth() < 16 || storyboard.columns() < 1
                 || storyboard.intervalSeconds() < 1 || storyboard.maxThumbnails() < 1) {
             problems.add(name + ": storyboard needs thumbWidth >= 16, columns, intervalSeconds and maxThumbnails >= 1");
+        }
+        if (!(encodePixelsPerCpuSecond > 0)) {
+            problems.add(name + ": encodePixelsPerCpuSecond must be positive (measure it with ./scripts/bench-transcode)");
         }
         return problems;
     }

@@ -13,7 +13,8 @@ class LadderPlannerTest {
             new VideoProfile.Rung("720p", 720, 2800, 3400, "3.1"),
             new VideoProfile.Rung("480p", 480, 1400, 1700, "3.0"),
             new VideoProfile.Rung("360p", 360, 800, 1000, "3.0")),
-            4, "veryfast", 128, 720, new VideoProfile.Poster(0.1, 1280), new VideoProfile.Storyboard(160, 10, 2, 100));
+            4, "veryfast", 128, 720, new VideoProfile.Poster(0.1, 1280), new VideoProfile.Storyboard(160, 10, 2, 100),
+            45_000_000);
 
     @Test
     void aLandscape1080pSourceGetsEveryRungAtOrBelowIt() {
@@ -88,8 +89,8 @@ class LadderPlannerTest {
     @Test
     void profileProblemsAreListed() {
         VideoProfile broken = new VideoProfile("v", 1, List.of(new VideoProfile.Rung("odd", 1081, 10, 5, "9.9")), 0, "fast", 128, 720,
-                new VideoProfile.Poster(1.5, 100), new VideoProfile.Storyboard(8, 1, 1, 1));
-        assertThat(broken.problems()).hasSize(5);
+                new VideoProfile.Poster(1.5, 100), new VideoProfile.Storyboard(8, 1, 1, 1), 0);
+        assertThat(broken.problems()).hasSize(6).anySatisfy(p -> assertThat(p).contains("encodePixelsPerCpuSecond"));
         assertThat(PROFILE.problems()).isEmpty();
     }
 }
