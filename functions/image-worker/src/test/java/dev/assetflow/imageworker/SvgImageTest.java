@@ -1,34 +1,26 @@
 package dev.assetflow.imageworker;
 
+import static dev.assetflow.imageworker.RenditionsUnderTest.PROBE;
+import static dev.assetflow.imageworker.RenditionsUnderTest.SAMPLES;
+import static dev.assetflow.imageworker.RenditionsUnderTest.SVG;
+import static dev.assetflow.imageworker.RenditionsUnderTest.TIMEOUT;
+import static dev.assetflow.imageworker.RenditionsUnderTest.asset;
+import static dev.assetflow.imageworker.RenditionsUnderTest.renditions;
+import static dev.assetflow.imageworker.RenditionsUnderTest.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.assetflow.domain.asset.Asset;
-import dev.assetflow.domain.asset.AssetId;
-import dev.assetflow.domain.asset.Priority;
-import dev.assetflow.domain.asset.RouteInfo;
-import dev.assetflow.domain.asset.SourceObject;
-import dev.assetflow.domain.config.ConfigInvalidException;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.image.AnimationPlanner;
-import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.RenditionPlan;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.fixtures.SampleMedia;
 import dev.assetflow.media.ImageInfo;
-import dev.assetflow.media.ImageRenderer;
-import dev.assetflow.media.MediaProbe;
-import dev.assetflow.media.MediaTools;
-import dev.assetflow.media.ProcessRunner;
-import dev.assetflow.runtime.config.ConfigText;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -38,13 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SVG drawn safely into the image renditions, and every hostile SVG refused before anything is drawn. */
 class SvgImageTest {
-    static final MediaTools TOOLS = MediaTools.fromVenv();
-    static final SampleMedia SAMPLES = new SampleMedia(TOOLS);
-    static final MediaProbe PROBE = new MediaProbe(TOOLS, new ProcessRunner());
-    static final Duration TIMEOUT = Duration.ofMinutes(2);
-    static final WorkMessage WORK = new WorkMessage(1, AssetId.random().value(), "image", "image/svg+xml",
-            new SourceObject("b", "k", "e", null, 1), new RouteInfo(Priority.CRITICAL, "images", "image-responsive", null, 1),
-            null, Instant.now());
+    static final WorkMessage WORK = work("image/svg+xml");
     static final String LOGO = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40">
               <defs><linearGradient id="g"><stop offset="0" stop-color="#0a6"/><stop offset="1" stop-color="#06a"/></linearGradient></defs>
@@ -60,8 +46,8 @@ class SvgImageTest {
     @Test
     void aLogoIsDrawnAtEveryProfileWidthWithItsTransparencyKept() throws Exception {
         Path svg = Files.writeString(dir.resolve("logo.svg"), LOGO);
-        ImageRenditions renditions = renditions(new SvgRasterizer(5L * 1024 * 1024, 50_000));
-        RenditionPlan plan = renditions.plan(asset(), WORK, svg);
+        ImageRenditions renditions = renditions();
+        RenditionPlan plan = renditions.plan(asset(WORK), WORK, svg);
 
         assertThat(plan.renditions()).extracting(p -> p.name() + " " + p.width() + "x" + p.height()).containsExactly(
                 "320w.webp 320x128", "320w.jpg 320x128", "640w.webp 640x256", "640w.jpg 640x256",
@@ -96,7 +82,7 @@ class SvgImageTest {
                       <rect width="10" height="10" fill="black" style="fill: url(%1$s/paint.svg#p)"/>
                     </svg>
                     """.formatted(url));
-            SvgRasterizer rasterizer = new SvgRasterizer(5L * 1024 * 1024, 50_000);
+            SvgRasterizer rasterizer = SVG;
             rasterizer.inspect(svg);
             rasterizer.rasterize(svg, 100, 100, dir.resolve("tracker.png"));
             assertThat(requests.get()).as("requests the SVG made the renderer send").isZero();
@@ -114,7 +100,7 @@ class SvgImageTest {
                 """);
         Path xxe = SampleMedia.svgWithExternalEntity(dir.resolve("xxe.svg"));
         for (Path hostile : new Path[] {laughs, xxe}) {
-            assertThatThrownBy(() -> new SvgRasterizer(5L * 1024 * 1024, 50_000).inspect(hostile))
+            assertThatThrownBy(() -> SVG.inspect(hostile))
                     .as(hostile.getFileName().toString())
                     .isInstanceOfSatisfying(FailureException.class, e -> {
                         assertThat(e.failure().category()).isEqualTo(FailureCategory.UNSUPPORTED_TYPE);
@@ -137,7 +123,7 @@ class SvgImageTest {
                 .isInstanceOfSatisfying(FailureException.class, e -> assertThat(e.failure().reason()).contains("limit is 1000"));
         Path needle = Files.writeString(dir.resolve("needle.svg"),
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"100000\"><rect width=\"1\" height=\"1\"/></svg>");
-        assertThatThrownBy(() -> renditions(new SvgRasterizer(5L * 1024 * 1024, 50_000)).plan(asset(), WORK, needle))
+        assertThatThrownBy(() -> renditions().plan(asset(WORK), WORK, needle))
                 .isInstanceOfSatisfying(FailureException.class, e -> {
                     assertThat(e.failure().category()).isEqualTo(FailureCategory.LIMIT_EXCEEDED);
                     assertThat(e.failure().reason()).contains("1280x128000000 raster");
@@ -147,25 +133,11 @@ class SvgImageTest {
     @Test
     void brokenXmlIsCorrupt() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>");
-        assertThatThrownBy(() -> new SvgRasterizer(5L * 1024 * 1024, 50_000).inspect(broken))
+        assertThatThrownBy(() -> SVG.inspect(broken))
                 .isInstanceOfSatisfying(FailureException.class, e -> {
                     assertThat(e.failure().category()).isEqualTo(FailureCategory.CORRUPT_MEDIA);
                     assertThat(e.failure().reason()).startsWith("the SVG cannot be drawn: it is not well-formed XML");
                 });
     }
 
-    private static ImageRenditions renditions(SvgRasterizer svg) {
-        ProcessRunner runner = new ProcessRunner();
-        try {
-            return new ImageRenditions(PROBE, new ImageRenderer(TOOLS, runner),
-                    ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json")), 100_000_000L,
-                    new AnimationPlanner.Limits(1000, 500_000_000L), svg);
-        } catch (ConfigInvalidException e) {
-            throw new AssertionError("the bundled profiles are invalid", e);
-        }
-    }
-
-    private static Asset asset() {
-        return Asset.received(new AssetId(WORK.assetId()), WORK.source(), "image/svg+xml", Instant.now(), "test");
-    }
 }
