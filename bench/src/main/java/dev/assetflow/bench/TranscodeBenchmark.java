@@ -79,21 +79,21 @@ public final class TranscodeBenchmark {
         List<Double> c = new ArrayList<>();
         List<Double> bCpu = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            a.add(time(() -> worker.produce(plan, ladderOnly, source, fresh(work.resolve("a")), TIMEOUT)));
+            a.add(time(() -> worker.produce(plan, ladderOnly, source, Bench.fresh(work.resolve("a")), TIMEOUT)));
             double cpuBefore = ChildCpu.seconds();
-            b.add(time(() -> exec(runner, renderer.command(source, job, fresh(work.resolve("b"))), work)));
+            b.add(time(() -> Bench.exec(runner, renderer.command(source, job, Bench.fresh(work.resolve("b"))), work, TIMEOUT)));
             bCpu.add(ChildCpu.seconds() - cpuBefore);
             c.add(time(() -> {
-                Path out = fresh(work.resolve("c"));
+                Path out = Bench.fresh(work.resolve("c"));
                 for (LadderRung rung : ladder) {
-                    exec(runner, renderer.singleRungCommand(source, job, rung, out), work);
+                    Bench.exec(runner, renderer.singleRungCommand(source, job, rung, out), work, TIMEOUT);
                 }
             }));
             System.out.printf(Locale.ROOT, "  run %d: a %.2f s, b %.2f s, c %.2f s%n", run, a.get(run - 1), b.get(run - 1), c.get(run - 1));
         }
-        double ma = median(a);
-        double mb = median(b);
-        double mc = median(c);
+        double ma = Bench.median(a);
+        double mb = Bench.median(b);
+        double mc = Bench.median(c);
         System.out.printf(Locale.ROOT, "%nmedian (a) pipeline video worker, one process:  %7.2f s%n", ma);
         System.out.printf(Locale.ROOT, "median (b) raw ffmpeg, same split-filter ladder: %7.2f s%n", mb);
         System.out.printf(Locale.ROOT, "median (c) raw ffmpeg, one process per rung:     %7.2f s%n", mc);
@@ -101,7 +101,7 @@ public final class TranscodeBenchmark {
         System.out.printf(Locale.ROOT, "a/c = %.3f  (target <= 0.75: one decode beats one decode per rung)%n", ma / mc);
         // the cost model's calibration (EncodeEstimate): output pixels one CPU-second encodes, in veryfast terms
         EncodeEstimate perPixel = EncodeEstimate.of(ladder, new SourceVideo(1920, 1080, seconds, 25, true), profile.x264Preset(), 1);
-        double cpu = median(bCpu);
+        double cpu = Bench.median(bCpu);
         System.out.printf(Locale.ROOT, "%ncalibration: (b) used %.2f CPU-s for %d frames x %d output pixels at %s: %.3e veryfast-equivalent"
                         + " output pixels per CPU-second%n  (profiles.json, video profile field encodePixelsPerCpuSecond; now %.3e)%n",
                 cpu, perPixel.frames(), perPixel.outputPixelsPerFrame(), profile.x264Preset(), perPixel.cpuSeconds() / cpu,
@@ -118,29 +118,4 @@ public final class TranscodeBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void exec(ProcessRunner runner, List<String> command, Path dir) {
-        ProcessRunner.Result result = runner.run(command, dir, TIMEOUT);
-        if (!result.succeeded()) {
-            throw new IllegalStateException("ffmpeg failed: " + result.lastErrorLine());
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static Path fresh(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -41,19 +41,10 @@ public final class ChunkRenderer {
     public Map<String, Path> render(String sourceFileOrUrl, ChunkJob job, Path outputDirectory, Duration timeout) {
         Path outDir = outputDirectory.toAbsolutePath();
         boolean remote = sourceFileOrUrl.startsWith("http://") || sourceFileOrUrl.startsWith("https://");
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-y", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
-                "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", filterGraph(job.rungs())));
+        List<String> command = command(sourceFileOrUrl, job, outDir);
         Map<String, Path> directories = new LinkedHashMap<>();
-        for (int i = 0; i < job.rungs().size(); i++) {
-            LadderRung rung = job.rungs().get(i);
-            Path dir = directory(outDir.resolve(rung.name()));
-            directories.put(rung.name(), dir);
-            command.addAll(List.of("-map", "[v" + i + "]", "-an", "-to", seconds(job.endSeconds()),
-                    "-avoid_negative_ts", "disabled", "-map_metadata", "-1", "-map_chapters", "-1"));
-            command.addAll(VideoRenderer.x264(job.x264Preset(), rung, job.segmentSeconds()));
-            command.addAll(List.of("-hls_segment_options", "movflags=+frag_discont", "-start_number", Integer.toString(job.firstSegment())));
-            command.addAll(VideoRenderer.hls(job.segmentSeconds(), dir));
+        for (LadderRung rung : job.rungs()) {
+            directories.put(rung.name(), outDir.resolve(rung.name()));
         }
         ProcessRunner.Result result = runner.run(command, outDir, timeout);
         if (result.timedOut()) {
@@ -67,6 +58,25 @@ public final class ChunkRenderer {
                     + seconds(job.endSeconds()) + " s of it: " + error));
         }
         return directories;
+    }
+
+    /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it, pinned to a core). */
+    public List<String> command(String sourceFileOrUrl, ChunkJob job, Path outputDirectory) {
+        Path outDir = outputDirectory.toAbsolutePath();
+        boolean remote = sourceFileOrUrl.startsWith("http://") || sourceFileOrUrl.startsWith("https://");
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-y", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
+                "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", filterGraph(job.rungs())));
+        for (int i = 0; i < job.rungs().size(); i++) {
+            LadderRung rung = job.rungs().get(i);
+            Path dir = directory(outDir.resolve(rung.name()));
+            command.addAll(List.of("-map", "[v" + i + "]", "-an", "-to", seconds(job.endSeconds()),
+                    "-avoid_negative_ts", "disabled", "-map_metadata", "-1", "-map_chapters", "-1"));
+            command.addAll(VideoRenderer.x264(job.x264Preset(), rung, job.segmentSeconds()));
+            command.addAll(List.of("-hls_segment_options", "movflags=+frag_discont", "-start_number", Integer.toString(job.firstSegment())));
+            command.addAll(VideoRenderer.hls(job.segmentSeconds(), dir));
+        }
+        return command;
     }
 
     static String filterGraph(List<LadderRung> rungs) {
