@@ -51,9 +51,10 @@ public final class SegmentedBenchmark {
         ProcessRunner runner = new ProcessRunner();
         Path work = Files.createDirectories(Path.of("target", "bench-segmented").toAbsolutePath());
         Path source = work.resolve("source-1080p-" + seconds + "s.mp4");
-        if (!Files.exists(source)) {
+        if (!Files.exists(source)) { // made once, then reused: it takes minutes; moved in whole, never half-written
             System.out.printf(Locale.ROOT, "making a %d s camera-like 1080p source...%n", seconds);
-            new SampleMedia(tools).cameraVideo(source, seconds);
+            Path making = new SampleMedia(tools).cameraVideo(work.resolve("making-" + source.getFileName()), seconds);
+            Files.move(making, source, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         VideoProfile profile = ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json")).video("video-abr").orElseThrow();
         int segment = profile.segmentSeconds();
