@@ -40,7 +40,6 @@ public final class ChunkRenderer {
     /** @return each rung's directory holding {@code init.mp4}, its {@code seg_NNNNN.m4s} and a chunk playlist */
     public Map<String, Path> render(String sourceFileOrUrl, ChunkJob job, Path outputDirectory, Duration timeout) {
         Path outDir = outputDirectory.toAbsolutePath();
-        boolean remote = sourceFileOrUrl.startsWith("http://") || sourceFileOrUrl.startsWith("https://");
         List<String> command = command(sourceFileOrUrl, job, outDir);
         Map<String, Path> directories = new LinkedHashMap<>();
         for (LadderRung rung : job.rungs()) {
@@ -53,7 +52,7 @@ public final class ChunkRenderer {
         }
         if (!result.succeeded()) {
             String error = result.lastErrorLine().replace(sourceFileOrUrl, "the source");
-            throw new FailureException(Failure.of(remote && MediaProbe.readFailure(error) ? FailureCategory.TRANSIENT
+            throw new FailureException(Failure.of(MediaProbe.remote(sourceFileOrUrl) && MediaProbe.readFailure(error) ? FailureCategory.TRANSIENT
                     : FailureCategory.CORRUPT_MEDIA, "ffmpeg could not transcode " + seconds(job.startSeconds()) + "-"
                     + seconds(job.endSeconds()) + " s of it: " + error));
         }
@@ -63,9 +62,8 @@ public final class ChunkRenderer {
     /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it, pinned to a core). */
     public List<String> command(String sourceFileOrUrl, ChunkJob job, Path outputDirectory) {
         Path outDir = outputDirectory.toAbsolutePath();
-        boolean remote = sourceFileOrUrl.startsWith("http://") || sourceFileOrUrl.startsWith("https://");
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-y", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
+                "-y", "-protocol_whitelist", MediaProbe.protocolWhitelist(sourceFileOrUrl),
                 "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", filterGraph(job.rungs())));
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);

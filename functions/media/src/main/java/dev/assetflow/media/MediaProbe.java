@@ -72,9 +72,9 @@ public final class MediaProbe {
      * GET: ffprobe reads only what it needs with range requests).
      */
     public MediaInfo probeMedia(String fileOrUrl, Path workDirectory, Duration timeout) {
-        boolean remote = fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://");
+        boolean remote = remote(fileOrUrl);
         ProcessRunner.Result result = runner.run(List.of(tools.ffprobe().toString(),
-                "-v", "error", "-protocol_whitelist", remote ? "http,https,tcp,tls" : "file",
+                "-v", "error", "-protocol_whitelist", protocolWhitelist(fileOrUrl),
                 "-show_entries", "format=format_name,duration,bit_rate:stream=index,codec_type,codec_name,width,height,"
                         + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_disposition=attached_pic"
                         + ":stream_side_data=rotation",
@@ -147,6 +147,16 @@ public final class MediaProbe {
             }
         }
         return 0;
+    }
+
+    /** Whether a tool reads this input over HTTP (a presigned S3 GET) rather than from a local file. */
+    static boolean remote(String fileOrUrl) {
+        return fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://");
+    }
+
+    /** The only protocols a tool may open for this input: a URL never reaches a file, a file never the network. */
+    static String protocolWhitelist(String fileOrUrl) {
+        return remote(fileOrUrl) ? "http,https,tcp,tls" : "file";
     }
 
     /** ffprobe's words for a failed HTTP read, as opposed to content it cannot parse. */
