@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.assetflow.domain.video.ChunkWorkCodec;
 import dev.assetflow.domain.work.WorkMessageCodec;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
@@ -67,7 +68,9 @@ class EventSamplesTest {
             String queue = record.getEventSourceArn().substring(record.getEventSourceArn().lastIndexOf(':') + 1);
             assertThat(queues).as(resource + ": " + function + " consumes the queue its record came from")
                     .anyMatch(logical -> queue.endsWith("-" + logical));
-            if (function.endsWith("-worker") && !resource.contains("invalid")) {
+            if (function.equals("video-chunk-worker")) {
+                assertThat(ChunkWorkCodec.decode(record.getBody())).as(resource).isInstanceOf(ChunkWorkCodec.Valid.class);
+            } else if (function.endsWith("-worker") && !resource.contains("invalid")) {
                 String kind = function.substring(0, function.indexOf('-'));
                 assertThat(WorkMessageCodec.decode(record.getBody())).as(resource)
                         .isInstanceOfSatisfying(WorkMessageCodec.Valid.class,

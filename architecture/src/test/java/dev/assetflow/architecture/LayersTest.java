@@ -23,7 +23,7 @@ class LayersTest {
             Set.of("functions/media", "functions/aws-adapters"),
             Set.of("functions/function-runtime", "functions/test-fixtures"),
             Set.of("functions/rendition-worker"),
-            Set.of("functions/upload-api", "functions/ingest", "functions/image-worker", "functions/video-worker",
+            Set.of("functions/upload-api", "functions/ingest", "functions/image-worker", "functions/video-worker", "functions/video-chunk-worker",
                     "functions/audio-worker", "functions/document-worker", "functions/dlq-triage", "functions/breaker-probe"),
             Set.of("ops", "infra-cdk", "localstack/host", "localstack/client"),
             Set.of("localstack/demo", "localstack/acceptance", "bench"));

@@ -87,7 +87,7 @@ public final class SegmentedBenchmark {
                 frames, seconds * 25);
         String fallbackRung = LadderPlanner.fallback(ladder, profile.fallbackMaxShortSide()).name();
         Path joinedFallback = join(c, chunks, fallbackRung, work.resolve("joined"));
-        Measured assembly = measure(() -> whole.remuxToMp4(joinedFallback, work.resolve("fallback.mp4"), TIMEOUT));
+        Measured assembly = measure(() -> whole.remuxToMp4(joinedFallback, Optional.empty(), work.resolve("fallback.mp4"), TIMEOUT));
 
         System.out.printf(Locale.ROOT, "%nCPU b/a  = %.3f  (goal <= 1.10: what cutting into chunks costs)%n", one.cpu() / a.cpu());
         System.out.printf(Locale.ROOT, "wall b/a = %.3f  (one worker, one core each)%n", one.wall() / a.wall());

@@ -58,7 +58,7 @@ public final class TranscodeBenchmark {
         ProfileCatalog profiles = ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json"));
         VideoProfile profile = profiles.video("video-abr").orElseThrow();
         VideoRenderer renderer = new VideoRenderer(tools, runner);
-        VideoRenditions worker = new VideoRenditions(new MediaProbe(tools, runner), renderer, profiles, 3600, 4096L * 2304);
+        VideoRenditions worker = VideoRenditions.inThisProcess(new MediaProbe(tools, runner), renderer, profiles, 3600, 4096L * 2304);
         WorkMessage message = new WorkMessage(1, AssetId.random().value(), "video", "video/mp4",
                 new SourceObject("bench", "source-1080p.mp4", "e", null, Files.size(source)),
                 new RouteInfo(Priority.STANDARD, "video", profile.name(), null, 0), null, Instant.now());

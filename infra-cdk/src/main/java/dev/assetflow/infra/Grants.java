@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * Least privilege from the topology: every environment reference declares what the function does
- * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code send}, {@code consume}, {@code publish}),
+ * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code readPut}, {@code send}, {@code consume}, {@code publish}),
  * and exactly that is granted with the constructs' grant methods, scoped to that one resource.
  */
 final class Grants {
@@ -41,6 +41,10 @@ final class Grants {
             case "read" -> bucket.grantRead(function, keys);
             case "write" -> bucket.grantPut(function, keys);
             case "readWrite" -> bucket.grantReadWrite(function, keys);
+            case "readPut" -> { // read back and write, never delete (grantReadWrite includes s3:DeleteObject*)
+                bucket.grantRead(function, keys);
+                bucket.grantPut(function, keys);
+            }
             default -> throw new IllegalArgumentException("bucket access " + access);
         }
     }

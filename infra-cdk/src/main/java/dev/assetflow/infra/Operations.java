@@ -154,8 +154,8 @@ final class Operations extends Construct {
     }
 
     private static String describeConsumer(QueueSpec spec) {
-        return spec.consumer() == null ? "First check: no function consumes this queue (video-mediaconvert waits for the "
-                + "MediaConvert submitter), so its work waits until something does."
+        return spec.consumer() == null ? "First check: no function consumes this queue, so what is sent to it waits "
+                + "until something does."
                 : "First check: " + spec.consumer().function() + " errors and throttles on this dashboard, then whether its "
                         + "maximum concurrency (" + spec.consumer().maxConcurrency() + ") is enough for the arrival rate.";
     }

@@ -79,10 +79,10 @@ class DeployReviewTest {
     @Test
     void everyConsumingStageAlarmsOnItsRecordFailureRateAndEveryWorkQueueOnItsAge() {
         String alarms = resources("AWS::CloudWatch::Alarm").keySet().toString();
-        for (String stage : List.of("Ingest", "ImageWorker", "VideoWorker", "AudioWorker", "DocumentWorker")) {
+        for (String stage : List.of("Ingest", "ImageWorker", "VideoWorker", "VideoChunkWorker", "AudioWorker", "DocumentWorker")) {
             assertThat(alarms).contains(stage + "RecordFailureRate");
         }
-        assertThat(alarms).contains("VideoMediaconvertOldestMessageAge");
+        assertThat(alarms).contains("VideoChunksCriticalOldestMessageAge", "VideoChunksBulkOldestMessageAge");
         String failureRate = resources("AWS::CloudWatch::Alarm").entrySet().stream()
                 .filter(e -> e.getKey().contains("ImageWorkerRecordFailureRate")).map(e -> e.getValue().toString()).findFirst()
                 .orElseThrow();

@@ -39,7 +39,7 @@ class FunctionsTest {
     @Test
     void functionsThatRunFfmpegRunOnX86WithTheLayerAndTheOthersOnArm() {
         for (String handler : List.of("dev.assetflow.imageworker.ImageWorkerHandler", "dev.assetflow.videoworker.VideoWorkerHandler",
-                "dev.assetflow.audioworker.AudioWorkerHandler", "dev.assetflow.ingest.IngestHandler")) {
+                "dev.assetflow.videochunkworker.VideoChunkWorkerHandler", "dev.assetflow.audioworker.AudioWorkerHandler", "dev.assetflow.ingest.IngestHandler")) {
             Map<String, Object> props = properties(pipelineFunctions().get(functionId(handler)));
             assertThat(props).as(handler).containsEntry("Architectures", List.of("x86_64"))
                     .containsEntry("Layers", List.of(SynthesizedStack.FFMPEG_LAYER));

@@ -25,9 +25,12 @@ public record QueueSpec(
             return key(kind, priority, transcoder);
         }
 
-        /** The key a dispatcher looks a work queue up by: {@code image/critical}, {@code video/bulk/mediaconvert}. */
+        /**
+         * The key a dispatcher looks a work queue up by: {@code image/critical}, {@code video/bulk/mediaconvert}.
+         * Every ffmpeg engine ({@code ffmpeg}, {@code ffmpeg-segmented}, ...) starts at the kind's worker queue.
+         */
         public static String key(String kind, String priority, String transcoder) {
-            return kind + "/" + priority + (transcoder == null || transcoder.equals("ffmpeg") ? "" : "/" + transcoder);
+            return kind + "/" + priority + (transcoder == null || transcoder.startsWith("ffmpeg") ? "" : "/" + transcoder);
         }
     }
 

@@ -31,11 +31,26 @@ class TopologyTest {
                 .containsEntry("DEAD_LETTER_QUEUE_URLS", "{\"af-test-ingest\":\"url:af-test-ingest-dlq\"}");
         assertThat(env.get("WORK_QUEUES")).startsWith("{\"audio/standard\":\"url:af-test-audio-standard\",")
                 .contains("\"image/critical\":\"url:af-test-image-critical\"",
-                        "\"video/bulk/mediaconvert\":\"url:af-test-video-mediaconvert\"",
+                        "\"video/bulk\":\"url:af-test-video-bulk\"",
                         "\"document/standard\":\"url:af-test-document-standard\"");
         Map<String, String> worker = FunctionEnvironment.of(topology, "image-worker", new NamingResolver(new ResourceNames("af-test")));
         assertThat(worker).containsEntry("FFMPEG_PATH", "/tools/ffmpeg");
         assertThat(worker.get("DEAD_LETTER_QUEUE_URLS")).contains("\"af-test-image-critical\":\"url:af-test-image-critical-dlq\"");
+        assertThat(env.get("WORK_QUEUES")).as("chunk queues are the video worker's, not ingest's").doesNotContain("chunks");
+        Map<String, String> video = FunctionEnvironment.of(topology, "video-worker", new NamingResolver(new ResourceNames("af-test")));
+        assertThat(video).containsEntry("CRITICAL_CHUNK_QUEUE_URL", "url:af-test-video-chunks-critical")
+                .containsEntry("BULK_CHUNK_QUEUE_URL", "url:af-test-video-chunks-bulk");
+    }
+
+    @Test
+    void everyQueueWithWorkHasAConsumerSoNothingWaitsForever() {
+        assertThat(TopologyLoader.load().queues()).allSatisfy((name, queue) -> {
+            if (queue.work() != null) {
+                assertThat(queue.consumer()).as(name + " holds work, so a function must consume it").isNotNull();
+            }
+        });
+        assertThat(TopologyLoader.load().queuesConsumedBy("video-chunk-worker"))
+                .containsExactlyInAnyOrder("video-chunks-critical", "video-chunks-standard", "video-chunks-bulk");
     }
 
     @Test

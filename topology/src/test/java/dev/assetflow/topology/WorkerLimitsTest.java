@@ -47,12 +47,21 @@ class WorkerLimitsTest {
                 .isLessThanOrEqualTo(HEADROOM * spec.timeoutSeconds() / largestBatch("audio-worker"));
     }
 
+    /**
+     * Video length is no longer bounded by one invocation: a video whose estimate exceeds the video worker's
+     * budget is cut into chunks on the segment grid. The smallest chunk is one segment, so one segment of
+     * the largest accepted picture (MAX_VIDEO_PIXELS, every rung) must encode well within the chunk
+     * worker's timeout.
+     */
     @Test
-    void theLongestAccepted1080pVideoIsTranscodedWithinItsShareOfTheVideoWorkersTimeout() {
-        FunctionSpec spec = TOPOLOGY.function("video-worker");
-        double seconds = limit("video-worker", "MAX_VIDEO_SECONDS") / (VIDEO_1080P_SECONDS_PER_CPU_SECOND * vcpus(spec));
-        assertThat(seconds).as("a 1080p ladder of MAX_VIDEO_SECONDS, in seconds")
-                .isLessThanOrEqualTo(HEADROOM * spec.timeoutSeconds() / largestBatch("video-worker"));
+    void oneSegmentOfTheLargestAcceptedVideoIsEncodedWithinTheChunkWorkersTimeout() {
+        FunctionSpec spec = TOPOLOGY.function("video-chunk-worker");
+        double pixelsOver1080p = limit("video-worker", "MAX_VIDEO_PIXELS") / (1920.0 * 1080);
+        double segmentSeconds = 4;
+        double seconds = segmentSeconds * pixelsOver1080p / (VIDEO_1080P_SECONDS_PER_CPU_SECOND * vcpus(spec));
+        assertThat(seconds).as("one 4 s segment of MAX_VIDEO_PIXELS video, in seconds")
+                .isLessThanOrEqualTo(HEADROOM * spec.timeoutSeconds() / largestBatch("video-chunk-worker"));
+        assertThat(limit("video-worker", "MAX_VIDEO_SECONDS")).as("the segmented path takes up to 4 hours").isEqualTo(4 * 3600);
     }
 
     private static int largestBatch(String function) {

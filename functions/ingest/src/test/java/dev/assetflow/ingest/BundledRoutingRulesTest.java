@@ -25,7 +25,7 @@ class BundledRoutingRulesTest {
         assertThat(route(rules, MediaKind.VIDEO, "video/mp4", 1000, 30.0))
                 .isEqualTo(new RoutingDecision.ToWorkQueue("video", Priority.STANDARD, "video-abr", null, rules.version()));
         assertThat(route(rules, MediaKind.VIDEO, "video/mp4", 1000, 3600.0))
-                .isEqualTo(new RoutingDecision.ToWorkQueue("long-video", Priority.BULK, "video-abr", "mediaconvert", rules.version()));
+                .isEqualTo(new RoutingDecision.ToWorkQueue("long-video", Priority.BULK, "video-abr", null, rules.version()));
         assertThat(route(rules, MediaKind.AUDIO, "audio/mpeg", 1000, 200.0))
                 .isInstanceOfSatisfying(RoutingDecision.ToWorkQueue.class, r -> assertThat(r.profile()).isEqualTo("audio-aac"));
         assertThat(route(rules, MediaKind.DOCUMENT, "application/pdf", 1000, null))

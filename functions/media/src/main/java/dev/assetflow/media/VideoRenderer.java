@@ -5,6 +5,7 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.video.LadderRung;
 import dev.assetflow.domain.video.Storyboard;
+import dev.assetflow.domain.video.VideoLayout.Poster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +21,9 @@ import java.util.Optional;
 /**
  * The video ladder from ONE ffmpeg process that decodes the source once: the decoded frames are
  * split to one scaler and one H.264 encoder per rung (HLS, fMP4 segments, keyframes forced on the
- * segment grid so every variant switches at the same points), plus the poster and the thumbnail
- * sprite. The MP4 fallback is then a stream copy of one rung's segments (no decode, no encode).
+ * segment grid so every variant switches at the same points), the sound once as the HLS audio
+ * rendition every variant refers to, plus the poster and the thumbnail sprite. The MP4 fallback is then
+ * a stream copy of one rung's segments and the audio's (no decode, no encode).
  */
 public final class VideoRenderer {
     private final MediaTools tools;
@@ -36,10 +38,11 @@ public final class VideoRenderer {
     public record Job(List<LadderRung> rungs, int segmentSeconds, String x264Preset, Optional<Integer> audioStream,
             int audioKbps, Optional<Poster> poster, Optional<Storyboard> storyboard) {}
 
-    public record Poster(double atSeconds, int width, int height) {}
+    /** Where the outputs are: each rung's HLS directory (playlist {@code index.m3u8}), the audio's, poster, sprite. */
+    public record Outputs(Map<String, Path> hls, Optional<Path> audio, Optional<Path> poster, Optional<Path> sprite) {}
 
-    /** Where the outputs are: each rung's HLS directory (playlist {@code index.m3u8}), poster, sprite. */
-    public record Outputs(Map<String, Path> hls, Optional<Path> poster, Optional<Path> sprite) {}
+    /** The directory name of the audio rendition, beside the rungs'. */
+    public static final String AUDIO_DIRECTORY = "audio";
 
     public Outputs render(Path source, Job job, Path outputDirectory, Duration timeout) {
         Path outDir = outputDirectory.toAbsolutePath();
@@ -49,7 +52,7 @@ public final class VideoRenderer {
             hls.put(rung.name(), outDir.resolve("hls").resolve(rung.name()));
         }
         run(command, outDir, timeout, "ffmpeg could not transcode it");
-        return new Outputs(hls, job.poster().map(p -> outDir.resolve("poster.jpg")), job.storyboard().map(s -> outDir.resolve("sprite.jpg")));
+        return new Outputs(hls, job.audioStream().map(a -> outDir.resolve("hls").resolve(AUDIO_DIRECTORY)), job.poster().map(p -> outDir.resolve("poster.jpg")), job.storyboard().map(s -> outDir.resolve("sprite.jpg")));
     }
 
     /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it raw). */
@@ -64,6 +67,8 @@ public final class VideoRenderer {
             LadderRung rung = job.rungs().get(i);
             command.addAll(rungArguments(job, rung, "[v" + i + "]", directory(outDir.resolve("hls").resolve(rung.name()))));
         }
+        job.audioStream().ifPresent(stream -> command.addAll(audioArguments(stream, job.audioKbps(), job.segmentSeconds(),
+                directory(outDir.resolve("hls").resolve(AUDIO_DIRECTORY)))));
         Optional<Path> poster = job.poster().map(p -> outDir.resolve("poster.jpg"));
         poster.ifPresent(path -> command.addAll(List.of("-map", "[poster]", "-map_metadata", "-1", "-frames:v", "1",
                 "-update", "1", "-c:v", "mjpeg", "-q:v", "3", path.toString())));
@@ -88,12 +93,29 @@ public final class VideoRenderer {
         return command;
     }
 
-    /** A progressive MP4 (moov first) from a rung's HLS segments, by stream copy. */
-    public Path remuxToMp4(Path hlsDirectory, Path target, Duration timeout) {
+    /** A progressive MP4 (moov first) from a rung's HLS segments and the audio rendition's, by stream copy. */
+    public Path remuxToMp4(Path hlsDirectory, Optional<Path> audioDirectory, Path target, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-i", hlsDirectory.resolve("index.m3u8").toString()));
+        audioDirectory.ifPresent(audio -> command.addAll(List.of("-protocol_whitelist", "file", "-i", audio.resolve("index.m3u8").toString())));
+        command.addAll(List.of("-map", "0:v"));
+        audioDirectory.ifPresent(audio -> command.addAll(List.of("-map", "1:a")));
+        command.addAll(List.of("-c", "copy", "-movflags", "+faststart", target.toString()));
+        run(command, target.getParent(), timeout, "ffmpeg could not write the MP4 fallback");
+        return target;
+    }
+
+    /**
+     * The storyboard sprite from thumbnails made apart (a segmented video's chunks wrote
+     * {@code thumb_00000.jpg}...), tiled in their order as the one-invocation path tiles them.
+     */
+    public Path tileSprite(Path thumbnailsDirectory, Storyboard storyboard, Path target, Duration timeout) {
         run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-protocol_whitelist", "file", "-i", hlsDirectory.resolve("index.m3u8").toString(),
-                "-map", "0", "-c", "copy", "-movflags", "+faststart", target.toString()), target.getParent(), timeout,
-                "ffmpeg could not write the MP4 fallback");
+                "-protocol_whitelist", "file", "-framerate", "1", "-start_number", "0",
+                "-i", thumbnailsDirectory.toAbsolutePath().resolve("thumb_%05d.jpg").toString(),
+                "-vf", "tile=" + storyboard.columns() + "x" + storyboard.rows(), "-frames:v", "1", "-update", "1",
+                "-c:v", "mjpeg", "-q:v", "4", target.toAbsolutePath().toString()), target.toAbsolutePath().getParent(), timeout,
+                "ffmpeg could not tile the storyboard sprite");
         return target;
     }
 
@@ -108,8 +130,7 @@ public final class VideoRenderer {
         }
         job.poster().ifPresent(p -> {
             branches.add("p");
-            chains.add(String.format(Locale.ROOT, "[p]select='gte(t,%.3f)',scale=%d:%d,format=yuvj420p[poster]",
-                    p.atSeconds(), p.width(), p.height()));
+            chains.add("[p]" + posterChain(p) + "[poster]");
         });
         job.storyboard().ifPresent(s -> {
             branches.add("s");
@@ -122,18 +143,32 @@ public final class VideoRenderer {
         return graph.toString();
     }
 
+    /** The poster: the first frame at or after its instant, as a full-range JPEG, on both paths. */
+    static String posterChain(Poster poster) {
+        return String.format(Locale.ROOT, "select='gte(t,%.3f)',scale=%d:%d,format=yuvj420p", poster.atSeconds(), poster.width(),
+                poster.height());
+    }
+
     /** The scaler every rung's frames go through, on both paths. */
     static String scaled(LadderRung rung) {
         return "scale=" + rung.width() + ":" + rung.height() + ":flags=bicubic,format=yuv420p";
     }
 
     private static List<String> rungArguments(Job job, LadderRung rung, String videoLabel, Path dir) {
-        List<String> args = new ArrayList<>(List.of("-map", videoLabel));
-        job.audioStream().ifPresent(a -> args.addAll(List.of("-map", "0:a:" + a,
-                "-c:a", "aac", "-b:a", job.audioKbps() + "k", "-ac", "2")));
-        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1"));
+        List<String> args = new ArrayList<>(List.of("-map", videoLabel, "-an", "-map_metadata", "-1", "-map_chapters", "-1"));
         args.addAll(x264(job.x264Preset(), rung, job.segmentSeconds()));
         args.addAll(hls(job.segmentSeconds(), dir));
+        return args;
+    }
+
+    /**
+     * The audio rendition: the source's audio stream {@code stream} as stereo AAC-LC in fMP4 segments cut on
+     * the same grid as the variants (the HLS muxer cuts audio at the first packet past each boundary).
+     */
+    static List<String> audioArguments(int stream, int kbps, int segmentSeconds, Path dir) {
+        List<String> args = new ArrayList<>(List.of("-map", "0:a:" + stream, "-vn", "-map_metadata", "-1", "-map_chapters", "-1",
+                "-c:a", "aac", "-b:a", kbps + "k", "-ac", "2"));
+        args.addAll(hls(segmentSeconds, dir));
         return args;
     }
 

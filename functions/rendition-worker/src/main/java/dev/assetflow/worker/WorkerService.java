@@ -57,14 +57,22 @@ public final class WorkerService {
             Function<ProfileCatalog, Renderer> renderer) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        RenditionWorkflow workflow = new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner),
-                new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock),
-                config.renditionsBucket(), config.maxSourceBytes(), new TempDirectoryWorkspace(config.workDirectory()), clock);
-        return new WorkerService(assets, workflow, renderer.apply(loadProfiles(config.profilesLocation())),
+        return new WorkerService(assets, workflow(worker, clients, config, assets, clock),
+                renderer.apply(loadProfiles(config.profilesLocation())),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
     }
 
-    private static ProfileCatalog loadProfiles(String location) {
+    /** The rendition workflow of a worker, on S3, SNS and a temp directory: also what a segmented video's assembly runs in. */
+    public static RenditionWorkflow workflow(String worker, AwsClients clients, WorkerConfig config, AssetRepository assets, Clock clock) {
+        return new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner), outbox(clients, config, assets, clock),
+                config.renditionsBucket(), config.maxSourceBytes(), new TempDirectoryWorkspace(config.workDirectory()), clock);
+    }
+
+    public static EventOutbox outbox(AwsClients clients, WorkerConfig config, AssetRepository assets, Clock clock) {
+        return new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
+    }
+
+    public static ProfileCatalog loadProfiles(String location) {
         try {
             return ProfileCatalog.parse(ConfigText.read(location));
         } catch (ConfigInvalidException e) {

@@ -4,7 +4,9 @@ import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.HistoryEntry;
 import dev.assetflow.domain.asset.Rendition;
 import java.time.Instant;
+import dev.assetflow.domain.video.ChunkLedger;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ record AssetView(
         Map<String, Object> media,
         Original original,
         Route route,
+        Map<String, Object> transcode,
         FailureView failure,
         List<RenditionView> renditions,
         List<HistoryEntry> history,
@@ -37,7 +40,28 @@ record AssetView(
     record RenditionView(String name, String profile, int profileVersion, String state, String contentType,
             long bytes, Integer width, Integer height, String location) {}
 
-    static AssetView of(Asset asset, List<Rendition> renditions) {
+    /**
+     * How a video's renditions are made: what the video worker recorded ({@code engine}, {@code estimateCpuSeconds},
+     * {@code budgetCpuSeconds}, {@code chunks}, {@code reason}) and, on the segmented path, how many parts (chunks
+     * and the audio) are done. Every chunk encodes every rung, so each rung is as far as {@code partsDone}.
+     */
+    static Map<String, Object> transcode(Asset asset, List<ChunkLedger.Progress> progress) {
+        if (!(asset.media().get("transcode") instanceof Map<?, ?> recorded)) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        recorded.forEach((key, value) -> view.put(String.valueOf(key), value));
+        progress.stream()
+                .filter(p -> asset.route() != null && p.profile().equals(asset.route().profile()))
+                .max(Comparator.comparingInt(ChunkLedger.Progress::profileVersion))
+                .ifPresent(p -> {
+                    view.put("partsDone", p.done());
+                    view.put("partsTotal", p.total());
+                });
+        return view;
+    }
+
+    static AssetView of(Asset asset, List<Rendition> renditions, List<ChunkLedger.Progress> progress) {
         return new AssetView(
                 asset.id().value(),
                 asset.state().name(),
@@ -48,6 +72,7 @@ record AssetView(
                 new Original(asset.source().bucket(), asset.source().key(), asset.source().sizeBytes()),
                 asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().workQueue(),
                         asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion()),
+                transcode(asset, progress),
                 asset.failure() == null ? null
                         : new FailureView(asset.failure().category().name(), asset.failure().reason()),
                 renditions.stream()

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.upload.S3UploadSigner;
+import dev.assetflow.aws.video.DynamoChunkLedger;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.asset.AssetRepository;
@@ -12,6 +13,7 @@ import dev.assetflow.domain.upload.UploadSigner;
 import dev.assetflow.domain.upload.UploadDecision;
 import dev.assetflow.domain.upload.UploadPolicy;
 import dev.assetflow.domain.upload.UploadRequest;
+import dev.assetflow.domain.video.ChunkLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,19 +31,22 @@ final class UploadApiService {
     private final UploadPolicy policy;
     private final UploadSigner signer;
     private final AssetRepository assets;
+    private final ChunkLedger chunks;
     private final UploadApiConfig config;
 
-    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, UploadApiConfig config) {
+    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, ChunkLedger chunks, UploadApiConfig config) {
         this.policy = policy;
         this.signer = signer;
         this.assets = assets;
+        this.chunks = chunks;
         this.config = config;
     }
 
     static UploadApiService wire(AwsClients clients, UploadApiConfig config) {
         return new UploadApiService(new UploadPolicy(config.maxUploadBytes(), AssetId::random),
                 new S3UploadSigner(clients.presigner()),
-                new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()), config);
+                new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()),
+                new DynamoChunkLedger(clients.dynamoDb(), config.assetsTable()), config);
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -93,7 +98,7 @@ final class UploadApiService {
         }
         AssetId id = new AssetId(assetId);
         return assets.find(id)
-                .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id)), Map.of()))
+                .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id), chunks.progress(id)), Map.of()))
                 .orElseGet(() -> HttpResponses.error(404, "not_found",
                         "no asset " + assetId + " (if it was just requested, its upload has not arrived yet)"));
     }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +56,11 @@ class VideoRenditionsTest {
     void aLandscape1080pVideoWithAudioGetsTheWholeLadderAndEveryExtra() throws Exception {
         Path source = SAMPLES.video(dir.resolve("landscape.mp4"), 4, 1920, 1080, 1, 0);
         RenditionPlan plan = renditions.plan(asset(), WORK, source);
-        assertThat(names(plan)).containsExactly("hls/1080p", "hls/720p", "hls/480p", "hls/360p", "hls/master", "mp4/720p",
-                "poster", "storyboard");
+        assertThat(names(plan)).containsExactly("hls/1080p", "hls/720p", "hls/480p", "hls/360p", "hls/audio", "hls/master",
+                "mp4/720p", "poster", "storyboard");
+        assertThat(plan.media().get("transcode")).as("the engine and its estimate are recorded on the asset")
+                .isInstanceOfSatisfying(Map.class, transcode -> assertThat(transcode)
+                        .containsEntry("engine", "one-invocation").containsKeys("estimateCpuSeconds", "budgetCpuSeconds", "reason"));
 
         Map<String, ProducedRendition> produced = produceAll(plan, source);
 
@@ -65,24 +69,30 @@ class VideoRenditionsTest {
             MediaInfo variant = probe(produced.get("hls/" + parts[0]).files().get("hls/" + parts[0] + "/index.m3u8"));
             assertThat(variant.video().orElseThrow().width() + "x" + variant.video().orElseThrow().height()).isEqualTo(parts[1]);
             assertThat(variant.durationSeconds()).as(rung + " duration").isCloseTo(4.0, within(0.1));
-            assertThat(variant.audio()).hasSize(1);
+            assertThat(variant.audio()).as("sound is the shared audio rendition, not in every variant").isEmpty();
             assertThat(produced.get("hls/" + parts[0]).files().keySet()).contains("hls/" + parts[0] + "/init.mp4")
                     .anyMatch(key -> key.endsWith(".m4s"));
         }
+        MediaInfo audio = probe(produced.get("hls/audio").files().get("hls/audio/index.m3u8"));
+        assertThat(audio.video()).isEmpty();
+        assertThat(audio.audio()).singleElement().satisfies(a -> assertThat(a.codec()).isEqualTo("aac"));
+        assertThat(audio.durationSeconds()).isCloseTo(4.0, within(0.1));
         String master = Files.readString(produced.get("hls/master").files().get("hls/master.m3u8"));
+        assertThat(master).contains("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\"", "URI=\"audio/index.m3u8\"");
         List<String> uris = master.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
         assertThat(uris).containsExactly("1080p/index.m3u8", "720p/index.m3u8", "480p/index.m3u8", "360p/index.m3u8");
         for (String uri : uris) {
             assertThat(produced.get("hls/" + uri.substring(0, uri.indexOf('/'))).files()).containsKey("hls/" + uri);
         }
         assertThat(streamInfo(master)).hasSize(4).allSatisfy(attributes -> assertThat(attributes)
-                .containsKeys("BANDWIDTH", "RESOLUTION", "CODECS", "FRAME-RATE")
+                .containsKeys("BANDWIDTH", "RESOLUTION", "CODECS", "FRAME-RATE", "AUDIO")
                 .hasEntrySatisfying("CODECS", codecs -> assertThat(codecs).matches("\"avc1\\.6400[0-9a-f]{2},mp4a\\.40\\.2\"")));
 
         MediaInfo mp4 = probe(produced.get("mp4/720p").files().get("mp4/720p.mp4"));
         assertThat(mp4.format()).contains("mp4");
         assertThat(mp4.video().orElseThrow().codec()).isEqualTo("h264");
         assertThat(mp4.video().orElseThrow().width()).isEqualTo(1280);
+        assertThat(mp4.audio()).as("the fallback carries the sound").hasSize(1);
         assertThat(mp4.durationSeconds()).isCloseTo(4.0, within(0.1));
 
         MediaInfo poster = probe(produced.get("poster").files().get("poster.jpg"));
@@ -107,7 +117,7 @@ class VideoRenditionsTest {
     void aTinySourceGetsOneRungAtItsOwnSize() {
         Path source = SAMPLES.video(dir.resolve("tiny.mp4"), 2, 160, 120, 1, 0);
         RenditionPlan plan = renditions.plan(asset(), WORK, source);
-        assertThat(names(plan)).containsExactly("hls/120p", "hls/master", "mp4/120p", "poster", "storyboard");
+        assertThat(names(plan)).containsExactly("hls/120p", "hls/audio", "hls/master", "mp4/120p", "poster", "storyboard");
         assertThat(size(produceAll(plan, source), "hls/120p")).isEqualTo("160x120");
     }
 
@@ -152,8 +162,10 @@ class VideoRenditionsTest {
     void videoWithoutAudioHasVideoOnlyVariants() throws Exception {
         Path source = SAMPLES.video(dir.resolve("silent.mp4"), 2, 640, 360, 0, 0);
         Map<String, ProducedRendition> produced = produceAll(renditions.plan(asset(), WORK, source), source);
-        assertThat(probe(produced.get("hls/360p").mainFile()).audio()).isEmpty();
-        assertThat(Files.readString(produced.get("hls/master").mainFile())).contains("CODECS=\"avc1.64001e\"").doesNotContain("mp4a");
+        assertThat(produced).doesNotContainKey("hls/audio");
+        assertThat(probe(produced.get("mp4/360p").mainFile()).audio()).isEmpty();
+        assertThat(Files.readString(produced.get("hls/master").mainFile())).contains("CODECS=\"avc1.64001e\"")
+                .doesNotContain("mp4a", "EXT-X-MEDIA", "AUDIO=");
     }
 
     @Test
@@ -163,7 +175,7 @@ class VideoRenditionsTest {
         assertThat(info.audio()).extracting(MediaInfo.AudioStream::language).containsExactly("eng", "fra");
         assertThat(info.summary().get("audioStreams")).asList().hasSize(2);
         Map<String, ProducedRendition> produced = produceAll(renditions.plan(asset(), WORK, source), source);
-        assertThat(probe(produced.get("hls/360p").mainFile()).audio()).hasSize(1);
+        assertThat(probe(produced.get("hls/audio").mainFile()).audio()).hasSize(1);
     }
 
     @Test
@@ -183,7 +195,7 @@ class VideoRenditionsTest {
         assertThatThrownBy(() -> renditions(2, 4096L * 2304).plan(asset(), WORK, source))
                 .isInstanceOfSatisfying(FailureException.class, e -> {
                     assertThat(e.failure().category()).isEqualTo(FailureCategory.LIMIT_EXCEEDED);
-                    assertThat(e.failure().reason()).contains("MediaConvert");
+                    assertThat(e.failure().reason()).contains("MAX_VIDEO_SECONDS");
                 });
         assertThatThrownBy(() -> renditions(900, 640L * 300).plan(asset(), WORK, source))
                 .isInstanceOfSatisfying(FailureException.class,
@@ -206,7 +218,7 @@ class VideoRenditionsTest {
 
     private VideoRenditions renditions(double maxSeconds, long maxPixels) {
         try {
-            return new VideoRenditions(PROBE, new VideoRenderer(TOOLS, new ProcessRunner()),
+            return VideoRenditions.inThisProcess(PROBE, new VideoRenderer(TOOLS, new ProcessRunner()),
                     ProfileCatalog.parse(ConfigText.read("classpath:/profiles.json")), maxSeconds, maxPixels);
         } catch (Exception e) {
             throw new AssertionError(e);

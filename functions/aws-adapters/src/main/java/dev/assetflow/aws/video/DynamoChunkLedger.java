@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,6 +67,18 @@ public final class DynamoChunkLedger implements ChunkLedger {
     }
 
     @Override
+    public Set<Integer> counted(AssetId asset, String profile, int profileVersion) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of("pk", pk(asset), "sk", s("CHUNKS#" + profile + "#v" + profileVersion)))).item();
+            AttributeValue done = item == null ? null : item.get("chunksDone");
+            return done == null ? Set.of() : done.ns().stream().map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "reading the counted chunks of asset " + asset);
+        }
+    }
+
+    @Override
     public List<ChunkResult> results(AssetId asset, String profile, int profileVersion) {
         String prefix = "CHUNK#" + profile + "#v" + profileVersion + "#";
         try {
@@ -78,6 +92,24 @@ public final class DynamoChunkLedger implements ChunkLedger {
             return results; // the sort key's zero-padded index keeps them in chunk order
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "reading the chunks of asset " + asset);
+        }
+    }
+
+    @Override
+    public List<Progress> progress(AssetId asset) {
+        try {
+            List<Progress> progress = new ArrayList<>();
+            dynamo.queryPaginator(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", pk(asset), ":prefix", s("CHUNKS#")))).items().forEach(item -> {
+                String[] key = item.get("sk").s().split("#");
+                AttributeValue done = item.get("chunksDone");
+                progress.add(new Progress(key[1], Integer.parseInt(key[2].substring(1)), done == null ? 0 : done.ns().size(),
+                        Integer.parseInt(item.get("chunkTotal").n())));
+            });
+            return progress;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "reading the chunk progress of asset " + asset);
         }
     }
 

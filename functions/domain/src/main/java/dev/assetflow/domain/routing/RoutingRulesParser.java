@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Parses and validates a routing rule set before it is ever used. */
 public final class RoutingRulesParser {
-    private static final Set<String> TRANSCODERS = Set.of("ffmpeg", "mediaconvert");
+    private static final Set<String> TRANSCODERS = Set.of("ffmpeg", "ffmpeg-one-invocation", "ffmpeg-segmented", "mediaconvert");
 
     private RoutingRulesParser() {
     }
@@ -70,7 +70,7 @@ public final class RoutingRulesParser {
             problems.add(at + ": a work-queue route needs a 'profile'");
         }
         if (route.transcoder() != null && !TRANSCODERS.contains(route.transcoder())) {
-            problems.add(at + ": unknown transcoder '" + route.transcoder() + "' (ffmpeg or mediaconvert)");
+            problems.add(at + ": unknown transcoder '" + route.transcoder() + "' (ffmpeg, ffmpeg-one-invocation, ffmpeg-segmented or mediaconvert)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.assetflow.domain.video;
 
 import dev.assetflow.domain.asset.AssetId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port: the fan-in of a segmented video. Each chunk's result is recorded and counted with one
@@ -12,8 +13,16 @@ public interface ChunkLedger {
 
     Count recordDone(AssetId asset, String profile, int profileVersion, int totalChunks, ChunkResult result);
 
+    /** The indexes of the chunks counted so far (one read): what a chunk worker checks before encoding again. */
+    Set<Integer> counted(AssetId asset, String profile, int profileVersion);
+
     /** Every recorded chunk result, in chunk order. */
     List<ChunkResult> results(AssetId asset, String profile, int profileVersion);
+
+    /** How far every segmented job of the asset is (one per profile version): what GET /assets/{id} shows. */
+    List<Progress> progress(AssetId asset);
+
+    record Progress(String profile, int profileVersion, int done, int total) {}
 
     sealed interface Count {
         /** Counted; {@code done} of {@code total} chunks are now done. */

@@ -14,5 +14,20 @@ public record ChunkResult(int chunkIndex, Map<String, List<Segment>> segmentsByR
         segmentsByRung = Map.copyOf(segmentsByRung);
     }
 
-    public record Segment(int sequence, double durationSeconds) {}
+    /** One segment: its global number, its duration, and its size in bytes (0 while only its playlist entry is known). */
+    public record Segment(int sequence, double durationSeconds, long bytes) {
+
+        public Segment(int sequence, double durationSeconds) {
+            this(sequence, durationSeconds, 0);
+        }
+
+        public Segment withBytes(long size) {
+            return new Segment(sequence, durationSeconds, size);
+        }
+    }
+
+    /** The bytes of a rung's segments in this chunk. */
+    public long bytes(String rung) {
+        return segmentsByRung.getOrDefault(rung, List.of()).stream().mapToLong(Segment::bytes).sum();
+    }
 }

@@ -2,7 +2,9 @@ package dev.assetflow.domain.video;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a video is transcoded, decided per asset from its estimated cost: in one invocation when the
@@ -51,12 +53,46 @@ public sealed interface EnginePlan {
     /** A chunk is given half a budget, so a slow host or a hard scene still finishes in one invocation. */
     double CHUNK_SHARE_OF_BUDGET = 0.5;
 
-    static EnginePlan choose(EncodeEstimate estimate, WorkerBudget budget, double durationSeconds, int segmentSeconds) {
-        double available = budget.cpuSeconds();
-        if (estimate.cpuSeconds() <= available) {
-            return new OneInvocation(estimate, available);
+    /**
+     * One invocation when the estimate fits {@code budget}, else chunks of at most {@code chunkCpuSeconds}
+     * each (by default {@link #CHUNK_SHARE_OF_BUDGET} of the chunk worker's budget).
+     */
+    static EnginePlan choose(EncodeEstimate estimate, WorkerBudget budget, double chunkCpuSeconds, double durationSeconds,
+            int segmentSeconds) {
+        if (estimate.cpuSeconds() <= budget.cpuSeconds()) {
+            return new OneInvocation(estimate, budget.cpuSeconds());
         }
-        return new Segmented(estimate, available, chunks(estimate, available * CHUNK_SHARE_OF_BUDGET, durationSeconds, segmentSeconds));
+        return segmented(estimate, budget, chunkCpuSeconds, durationSeconds, segmentSeconds);
+    }
+
+    /** Segmented whatever the estimate (a rule asked for it, or the original is too big to download), chunks of at most {@code chunkCpuSeconds}. */
+    static Segmented segmented(EncodeEstimate estimate, WorkerBudget budget, double chunkCpuSeconds, double durationSeconds,
+            int segmentSeconds) {
+        return new Segmented(estimate, budget.cpuSeconds(), chunks(estimate, chunkCpuSeconds, durationSeconds, segmentSeconds));
+    }
+
+    /** The name GET /assets/{id} shows: {@code one-invocation} or {@code segmented}. */
+    default String engine() {
+        return switch (this) {
+            case OneInvocation one -> "one-invocation";
+            case Segmented segmented -> "segmented";
+        };
+    }
+
+    /** What is recorded on the asset (under {@code media.transcode}): the engine, the estimate, the budget, the chunks. */
+    default Map<String, Object> describe(String why) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("engine", engine());
+        described.put("estimateCpuSeconds", Math.round(estimate().cpuSeconds() * 10) / 10.0);
+        described.put("budgetCpuSeconds", Math.round(switch (this) {
+            case OneInvocation one -> one.budgetCpuSeconds();
+            case Segmented segmented -> segmented.budgetCpuSeconds();
+        } * 10) / 10.0);
+        if (this instanceof Segmented segmented) {
+            described.put("chunks", segmented.chunks().size());
+        }
+        described.put("reason", why);
+        return described;
     }
 
     /** Whole segments per chunk, as many as fit {@code chunkCpuSeconds}; at least one. */

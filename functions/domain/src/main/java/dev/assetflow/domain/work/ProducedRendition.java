@@ -6,9 +6,14 @@ import java.util.Map;
 /**
  * A rendition a renderer made: its files by key relative to the asset's rendition prefix (an image is
  * one file; an HLS variant is a playlist, an init segment and media segments), and which of them is
- * the rendition's entry point (the key recorded in its checkpoint and event).
+ * the rendition's entry point (the key recorded in its checkpoint and event). {@code storedBytes} counts
+ * what is already in the bucket and part of it (a segmented video's segments, uploaded by its chunks).
  */
-public record ProducedRendition(RenditionPlan.Planned planned, Map<String, Path> files, String mainKey) {
+public record ProducedRendition(RenditionPlan.Planned planned, Map<String, Path> files, String mainKey, long storedBytes) {
+
+    public ProducedRendition(RenditionPlan.Planned planned, Map<String, Path> files, String mainKey) {
+        this(planned, files, mainKey, 0);
+    }
 
     public ProducedRendition {
         files = Map.copyOf(files);

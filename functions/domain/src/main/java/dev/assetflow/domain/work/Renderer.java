@@ -4,6 +4,7 @@ import dev.assetflow.domain.asset.Asset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kind-specific part of a worker (image, video, audio, document); {@link RenditionWorkflow} does
@@ -12,7 +13,20 @@ import java.util.List;
  */
 public interface Renderer {
 
-    /** Probes the downloaded original and decides what to produce; every limit is checked here. */
+    /**
+     * Work this renderer hands on instead of rendering it in this invocation (a segmented video's
+     * fan-out), decided before the original is downloaded; empty: render here.
+     */
+    default Optional<WorkOutcome> handOff(Asset asset, WorkMessage work) {
+        return Optional.empty();
+    }
+
+    /** False for a renderer that works from what is already in the bucket (a segmented video's assembly): nothing is downloaded. */
+    default boolean needsSource() {
+        return true;
+    }
+
+    /** Probes the downloaded original (null when {@link #needsSource()} is false) and decides what to produce; every limit is checked here. */
     RenditionPlan plan(Asset asset, WorkMessage work, Path source);
 
     /** Produces {@code missing} (a subset of the plan: what has no checkpoint yet) into {@code dir}. */

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class RenditionWorkflow {
      * CloudFront may keep them for a year without revalidating
      * (https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cache-Control#immutable).
      */
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final String worker;
     private final AssetRepository assets;
@@ -78,14 +79,21 @@ public final class RenditionWorkflow {
                     "asset " + asset.id() + " is " + asset.state() + ", not ready for work yet"));
         }
         long sourceBytes = asset.source().sizeBytes();
-        if (sourceBytes > maxSourceBytes) {
-            return fail(asset, Failure.of(FailureCategory.LIMIT_EXCEEDED, "the original is " + sourceBytes
-                    + " bytes; this worker accepts up to " + maxSourceBytes));
-        }
         try (JobWorkspace.Job job = workspace.open()) {
-            job.requireSpace(sourceBytes, "the original");
-            Path source = job.file("source"); // never the uploader's file name: it never reaches a tool
-            store.download(asset.source().bucket(), asset.source().key(), source);
+            Optional<WorkOutcome> handedOff = renderer.handOff(asset, work);
+            if (handedOff.isPresent()) {
+                return handedOff.get();
+            }
+            Path source = null;
+            if (renderer.needsSource()) {
+                if (sourceBytes > maxSourceBytes) {
+                    return fail(asset, Failure.of(FailureCategory.LIMIT_EXCEEDED, "the original is " + sourceBytes
+                            + " bytes; this worker accepts up to " + maxSourceBytes));
+                }
+                job.requireSpace(sourceBytes, "the original");
+                source = job.file("source"); // never the uploader's file name: it never reaches a tool
+                store.download(asset.source().bucket(), asset.source().key(), source);
+            }
             return render(asset, work, renderer, source, job, deadline);
         } catch (FailureException e) {
             if (e.failure().category().failureClass() == FailureClass.PERMANENT_INPUT) {
@@ -176,8 +184,8 @@ public final class RenditionWorkflow {
     }
 
     private void store(Asset asset, RenditionPlan plan, ProducedRendition produced) {
-        String prefix = "renditions/" + asset.id() + "/" + plan.profile() + "/v" + plan.profileVersion() + "/";
-        long bytes = 0;
+        String prefix = prefix(asset.id().value(), plan.profile(), plan.profileVersion());
+        long bytes = produced.storedBytes();
         // the entry point last: a player that finds the playlist finds every segment it names
         List<Map.Entry<String, Path>> files = produced.files().entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Path> e) -> e.getKey().equals(produced.mainKey()))
@@ -191,6 +199,11 @@ public final class RenditionWorkflow {
         assets.checkpointRendition(new Rendition(asset.id(), plan.profile(), plan.profileVersion(), planned.name(),
                 RenditionState.DONE, renditionsBucket, prefix + produced.mainKey(), planned.contentType(), bytes,
                 planned.width(), planned.height(), false, clock.instant()));
+    }
+
+    /** Where an asset's renditions of a profile version live: {@code renditions/{assetId}/{profile}/v{version}/}. */
+    public static String prefix(String assetId, String profile, int profileVersion) {
+        return "renditions/" + assetId + "/" + profile + "/v" + profileVersion + "/";
     }
 
     private List<Rendition> checkpoints(AssetId id, RenditionPlan plan) {

@@ -32,6 +32,12 @@ public final class WorkMessageCodec {
         } catch (JsonProcessingException e) {
             return invalid("the work message is not valid JSON of the expected shape: " + e.getOriginalMessage());
         }
+        List<String> problems = problems(message);
+        return problems.isEmpty() ? new Valid(message) : invalid("invalid work message: " + String.join(", ", problems));
+    }
+
+    /** What is wrong with a work message (nothing: empty); also checks the work a chunk message carries. */
+    public static List<String> problems(WorkMessage message) {
         List<String> problems = new ArrayList<>();
         if (message.schemaVersion() != WorkMessage.SCHEMA_VERSION) {
             problems.add("unsupported schemaVersion " + message.schemaVersion());
@@ -48,7 +54,7 @@ public final class WorkMessageCodec {
         if (message.kind() == null || !MediaKind.isLabel(message.kind())) {
             problems.add("kind is missing or unknown");
         }
-        return problems.isEmpty() ? new Valid(message) : invalid("invalid work message: " + String.join(", ", problems));
+        return problems;
     }
 
     private static Invalid invalid(String reason) {

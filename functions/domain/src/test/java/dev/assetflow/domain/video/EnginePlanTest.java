@@ -11,6 +11,7 @@ class EnginePlanTest {
     /** What the development machine's 1080p ladder measured: 0.5 s of 25 fps video per CPU-second. */
     static final double CALIBRATION = 3_635_520 * 12.5;
     static final EnginePlan.WorkerBudget VIDEO_WORKER = EnginePlan.WorkerBudget.ofLambda(Duration.ofSeconds(900), 3008, 0.8);
+    static final double HALF_A_BUDGET = VIDEO_WORKER.cpuSeconds() * EnginePlan.CHUNK_SHARE_OF_BUDGET;
 
     @Test
     void theEstimateCountsFramesTimesOutputPixelsOfEveryRung() {
@@ -27,14 +28,14 @@ class EnginePlanTest {
     void aShortVideoIsTranscodedInOneInvocation() {
         SourceVideo source = new SourceVideo(1920, 1080, 300, 25, true);
         EncodeEstimate estimate = EncodeEstimate.of(LadderPlanner.plan(LadderPlannerTest.PROFILE, source), source, "veryfast", CALIBRATION);
-        assertThat(EnginePlan.choose(estimate, VIDEO_WORKER, 300, 4)).isInstanceOf(EnginePlan.OneInvocation.class);
+        assertThat(EnginePlan.choose(estimate, VIDEO_WORKER, HALF_A_BUDGET, 300, 4)).isInstanceOf(EnginePlan.OneInvocation.class);
     }
 
     @Test
     void thirtyMinutesOf4kIsCutIntoChunksOnTheSegmentGridThatEachFitHalfABudget() {
         SourceVideo source = new SourceVideo(3840, 2160, 1800.5, 25, true);
         EncodeEstimate estimate = EncodeEstimate.of(LadderPlanner.plan(LadderPlannerTest.PROFILE, source), source, "veryfast", CALIBRATION);
-        EnginePlan plan = EnginePlan.choose(estimate, VIDEO_WORKER, 1800.5, 4);
+        EnginePlan plan = EnginePlan.choose(estimate, VIDEO_WORKER, HALF_A_BUDGET, 1800.5, 4);
 
         assertThat(plan).isInstanceOfSatisfying(EnginePlan.Segmented.class, segmented -> {
             List<EnginePlan.Chunk> chunks = segmented.chunks();

@@ -3,6 +3,7 @@ package dev.assetflow.domain.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HlsAndStoryboardTest {
@@ -15,17 +16,19 @@ class HlsAndStoryboardTest {
     }
 
     @Test
-    void theMasterPlaylistListsEveryVariantHighestFirst() {
+    void theMasterPlaylistListsEveryVariantHighestFirstAndTheirSharedAudio() {
         String master = HlsMasterPlaylist.render(List.of(
                 HlsMasterPlaylist.of(new LadderRung("360p", 640, 360, 800, 1000, "3.0"), "360p/index.m3u8", 128, true, 25),
-                HlsMasterPlaylist.of(new LadderRung("1080p", 1920, 1080, 5000, 6000, "4.1"), "1080p/index.m3u8", 128, true, 25)));
+                HlsMasterPlaylist.of(new LadderRung("1080p", 1920, 1080, 5000, 6000, "4.1"), "1080p/index.m3u8", 128, true, 25)),
+                Optional.of("audio/index.m3u8"));
         assertThat(master).isEqualTo("""
                 #EXTM3U
                 #EXT-X-VERSION:7
                 #EXT-X-INDEPENDENT-SEGMENTS
-                #EXT-X-STREAM-INF:BANDWIDTH=6128000,RESOLUTION=1920x1080,CODECS="avc1.640029,mp4a.40.2",FRAME-RATE=25.000
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="main",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="2",URI="audio/index.m3u8"
+                #EXT-X-STREAM-INF:BANDWIDTH=6128000,RESOLUTION=1920x1080,CODECS="avc1.640029,mp4a.40.2",FRAME-RATE=25.000,AUDIO="audio"
                 1080p/index.m3u8
-                #EXT-X-STREAM-INF:BANDWIDTH=1128000,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2",FRAME-RATE=25.000
+                #EXT-X-STREAM-INF:BANDWIDTH=1128000,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2",FRAME-RATE=25.000,AUDIO="audio"
                 360p/index.m3u8
                 """);
     }
@@ -36,6 +39,7 @@ class HlsAndStoryboardTest {
                 .satisfies(v -> {
                     assertThat(v.codecs()).isEqualTo("avc1.64001e");
                     assertThat(v.bandwidth()).isEqualTo(1_000_000);
+                    assertThat(v.audioGroup()).isNull();
                 });
     }
 

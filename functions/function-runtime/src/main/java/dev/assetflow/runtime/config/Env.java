@@ -31,6 +31,15 @@ public record Env(Map<String, String> variables) {
         }
     }
 
+    public double doubleValue(String name, double fallback) {
+        String value = optional(name, null);
+        try {
+            return value == null ? fallback : Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + name + " is not a number: " + value);
+        }
+    }
+
     public Duration seconds(String name, long fallback) {
         return Duration.ofSeconds(longValue(name, fallback));
     }

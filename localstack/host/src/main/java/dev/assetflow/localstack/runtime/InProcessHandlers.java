@@ -12,6 +12,7 @@ import dev.assetflow.dlqtriage.DlqTriageHandler;
 import dev.assetflow.imageworker.ImageWorkerHandler;
 import dev.assetflow.ingest.IngestHandler;
 import dev.assetflow.uploadapi.UploadApiHandler;
+import dev.assetflow.videochunkworker.VideoChunkWorkerHandler;
 import dev.assetflow.videoworker.VideoWorkerHandler;
 import java.util.Map;
 
@@ -32,15 +33,16 @@ public final class InProcessHandlers {
     /** A handler's event type and constructor. */
     public record Entry<I>(Class<I> eventType, Factory<I> factory) {}
 
-    private static final Map<String, Entry<?>> BY_HANDLER = Map.of(
-            UploadApiHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, UploadApiHandler::new),
-            IngestHandler.class.getName(), new Entry<>(SQSEvent.class, IngestHandler::new),
-            ImageWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, ImageWorkerHandler::new),
-            VideoWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoWorkerHandler::new),
-            AudioWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, AudioWorkerHandler::new),
-            DocumentWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, DocumentWorkerHandler::new),
-            DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new),
-            BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new));
+    private static final Map<String, Entry<?>> BY_HANDLER = Map.ofEntries(
+            Map.entry(UploadApiHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, UploadApiHandler::new)),
+            Map.entry(IngestHandler.class.getName(), new Entry<>(SQSEvent.class, IngestHandler::new)),
+            Map.entry(ImageWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, ImageWorkerHandler::new)),
+            Map.entry(VideoWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoWorkerHandler::new)),
+            Map.entry(VideoChunkWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoChunkWorkerHandler::new)),
+            Map.entry(AudioWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, AudioWorkerHandler::new)),
+            Map.entry(DocumentWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, DocumentWorkerHandler::new)),
+            Map.entry(DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new)),
+            Map.entry(BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new)));
 
     private InProcessHandlers() {
     }

@@ -1,4 +1,4 @@
-package dev.assetflow.videoworker;
+package dev.assetflow.videochunkworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
