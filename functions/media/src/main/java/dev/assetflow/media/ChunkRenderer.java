@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One chunk of a segmented video: every rung's segments for {@code [start, end)} of the source, from one
@@ -32,9 +34,12 @@ public final class ChunkRenderer {
     private final MediaTools tools;
     private final ProcessRunner runner;
 
+    private final StillFrames stills;
+
     public ChunkRenderer(MediaTools tools, ProcessRunner runner) {
         this.tools = tools;
         this.runner = runner;
+        this.stills = new StillFrames(tools, runner);
     }
 
     /**
@@ -56,12 +61,7 @@ public final class ChunkRenderer {
 
         /** Whether a thumbnail instant falls in this chunk's range (a chunk shorter than the interval may hold none). */
         boolean makesThumbnails() {
-            return storyboard.filter(s -> firstThumbnail() < s.count() && firstThumbnail() * s.intervalSeconds() < endSeconds).isPresent();
-        }
-
-        /** The first thumbnail of this chunk: the first whose instant (index × interval) is in its range. */
-        int firstThumbnail() {
-            return storyboard.map(s -> (int) Math.ceil(startSeconds / s.intervalSeconds() - 1e-9)).orElse(0);
+            return storyboard.filter(s -> StillFrames.hasThumbnails(s, startSeconds, endSeconds)).isPresent();
         }
     }
 
@@ -93,7 +93,38 @@ public final class ChunkRenderer {
                     : FailureCategory.CORRUPT_MEDIA, "ffmpeg could not transcode " + seconds(job.startSeconds()) + "-"
                     + seconds(job.endSeconds()) + " s of it: " + error));
         }
+        decodeError(result.stderr()).ifPresent(error -> {
+            // ffmpeg conceals damaged frames and exits 0; a chunk made from concealed frames would join into a
+            // variant that plays garbage there, so the asset fails with the damaged range instead
+            throw new FailureException(Failure.of(FailureCategory.CORRUPT_MEDIA, "the video is damaged between "
+                    + seconds(job.startSeconds()) + " s and " + seconds(job.endSeconds()) + " s: " + error));
+        });
+        Instant deadline = Instant.now().plus(timeout);
+        if (job.makesPoster()) {
+            stills.poster(stillInput(job, directories, job.poster().orElseThrow().width()), job.poster().orElseThrow(),
+                    outDir.resolve(POSTER_FILE), Duration.between(Instant.now(), deadline));
+        }
+        if (job.makesThumbnails()) {
+            stills.thumbnails(stillInput(job, directories, 0), job.storyboard().orElseThrow(), job.startSeconds(), job.endSeconds(),
+                    outDir.resolve(THUMBNAILS_DIRECTORY), Duration.between(Instant.now(), deadline));
+        }
         return directories;
+    }
+
+    /** The chunk's own playlist of the smallest rung at least {@code width} wide (else the largest): a small stream to decode again. */
+    private static String stillInput(ChunkJob job, Map<String, Path> directories, int width) {
+        LadderRung rung = job.rungs().stream().filter(r -> r.width() >= width).min(java.util.Comparator.comparingInt(LadderRung::width))
+                .orElseGet(() -> job.rungs().stream().max(java.util.Comparator.comparingInt(LadderRung::width)).orElseThrow());
+        return directories.get(rung.name()).resolve("index.m3u8").toString();
+    }
+
+    private static final Pattern DECODE_ERROR = Pattern.compile(
+            "(?i)(invalid nal unit|error while decoding|invalid data found when processing input|missing picture|concealing \\d+)");
+
+    /** The first line of ffmpeg's error output that reports damaged input it decoded around, if any. */
+    static Optional<String> decodeError(String stderr) {
+        return stderr == null ? Optional.empty() : stderr.lines().filter(line -> DECODE_ERROR.matcher(line).find())
+                .map(line -> line.replaceFirst("^\\[[^]]*\\]\\s*", "").trim()).findFirst();
     }
 
     /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it, pinned to a core). */
@@ -101,7 +132,7 @@ public final class ChunkRenderer {
         Path outDir = outputDirectory.toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
                 "-y", "-protocol_whitelist", MediaProbe.protocolWhitelist(sourceFileOrUrl),
-                "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", filterGraph(job)));
+                "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", VideoRenderer.ladderGraph(job.rungs())));
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);
             Path dir = directory(outDir.resolve(rung.name()));
@@ -110,16 +141,6 @@ public final class ChunkRenderer {
             command.addAll(VideoRenderer.x264(job.x264Preset(), rung, job.segmentSeconds()));
             command.addAll(List.of("-hls_segment_options", "movflags=+frag_discont", "-start_number", Integer.toString(job.firstSegment())));
             command.addAll(VideoRenderer.hls(job.segmentSeconds(), dir));
-        }
-        if (job.makesPoster()) {
-            command.addAll(List.of("-map", "[poster]", "-map_metadata", "-1", "-frames:v", "1", "-update", "1", "-c:v", "mjpeg",
-                    "-q:v", "3", outDir.resolve(POSTER_FILE).toString()));
-        }
-        if (job.makesThumbnails()) {
-            // one file per selected frame, numbered from the chunk's first thumbnail; passthrough: no frame duplicated
-            command.addAll(List.of("-map", "[thumbs]", "-map_metadata", "-1", "-to", seconds(job.endSeconds()), "-fps_mode", "passthrough",
-                    "-c:v", "mjpeg", "-q:v", "4", "-start_number", Integer.toString(job.firstThumbnail()),
-                    directory(outDir.resolve(THUMBNAILS_DIRECTORY)).resolve("thumb_%05d.jpg").toString()));
         }
         return command;
     }
@@ -141,32 +162,6 @@ public final class ChunkRenderer {
                     ? FailureCategory.TRANSIENT : FailureCategory.CORRUPT_MEDIA, "ffmpeg could not encode its audio: " + error));
         }
         return dir;
-    }
-
-    static String filterGraph(ChunkJob job) {
-        List<String> branches = new ArrayList<>();
-        List<String> chains = new ArrayList<>();
-        for (int i = 0; i < job.rungs().size(); i++) {
-            branches.add("r" + i);
-            chains.add("[r" + i + "]" + VideoRenderer.scaled(job.rungs().get(i)) + "[v" + i + "]");
-        }
-        if (job.makesPoster()) {
-            branches.add("p");
-            chains.add("[p]" + VideoRenderer.posterChain(job.poster().orElseThrow()) + "[poster]");
-        }
-        job.storyboard().filter(board -> job.makesThumbnails()).ifPresent(board -> {
-            // the first frame at or after each thumbnail instant k × interval, for the instants in this chunk
-            // (timestamps are absolute here: -copyts)
-            String interval = String.format(Locale.ROOT, "%.6f", board.intervalSeconds());
-            branches.add("t");
-            chains.add(String.format(Locale.ROOT, "[t]select='gte(floor(t/%1$s)*%1$s,%2$s)*(isnan(prev_selected_t)+gt(floor(t/%1$s),"
-                    + "floor(prev_selected_t/%1$s)))',scale=%3$d:%4$d[thumbs]", interval,
-                    String.format(Locale.ROOT, "%.6f", job.startSeconds() - 0.0005), board.thumbWidth(), board.thumbHeight()));
-        });
-        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(branches.size());
-        branches.forEach(b -> graph.append('[').append(b).append(']'));
-        chains.forEach(c -> graph.append(';').append(c));
-        return graph.toString();
     }
 
     private static String seconds(double value) {

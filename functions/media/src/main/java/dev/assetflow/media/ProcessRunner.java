@@ -30,9 +30,11 @@ public final class ProcessRunner {
     }
 
     public Result run(List<String> command, Path workDirectory, Duration timeout) {
+        Path out = null;
+        Path err = null;
         try {
-            Path out = Files.createTempFile(workDirectory, "tool-", ".out");
-            Path err = Files.createTempFile(workDirectory, "tool-", ".err");
+            out = Files.createTempFile(workDirectory, "tool-", ".out");
+            err = Files.createTempFile(workDirectory, "tool-", ".err");
             Process process = new ProcessBuilder(command)
                     .directory(workDirectory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -50,6 +52,20 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        } finally {
+            // never left beside the outputs: a directory of segments or thumbnails holds only those
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the job's directory is removed with everything in it
+            }
         }
     }
 }

@@ -11,10 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,16 +22,20 @@ import java.util.Optional;
  * The video ladder from ONE ffmpeg process that decodes the source once: the decoded frames are
  * split to one scaler and one H.264 encoder per rung (HLS, fMP4 segments, keyframes forced on the
  * segment grid so every variant switches at the same points), the sound once as the HLS audio
- * rendition every variant refers to, plus the poster and the thumbnail sprite. The MP4 fallback is then
- * a stream copy of one rung's segments and the audio's (no decode, no encode).
+ * rendition every variant refers to. The poster and the thumbnail sprite come after, from a small rung
+ * ({@link StillFrames}); the MP4 fallback is a stream copy of one rung's segments and the audio's (no
+ * decode, no encode).
  */
 public final class VideoRenderer {
     private final MediaTools tools;
     private final ProcessRunner runner;
 
+    private final StillFrames stills;
+
     public VideoRenderer(MediaTools tools, ProcessRunner runner) {
         this.tools = tools;
         this.runner = runner;
+        this.stills = new StillFrames(tools, runner);
     }
 
     /** What to make. Empty options and an empty ladder are skipped. */
@@ -45,36 +49,57 @@ public final class VideoRenderer {
     public static final String AUDIO_DIRECTORY = "audio";
 
     public Outputs render(Path source, Job job, Path outputDirectory, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         Path outDir = outputDirectory.toAbsolutePath();
-        List<String> command = command(source, job, outDir);
         Map<String, Path> hls = new LinkedHashMap<>();
         for (LadderRung rung : job.rungs()) {
             hls.put(rung.name(), outDir.resolve("hls").resolve(rung.name()));
         }
-        run(command, outDir, timeout, "ffmpeg could not transcode it");
-        return new Outputs(hls, job.audioStream().map(a -> outDir.resolve("hls").resolve(AUDIO_DIRECTORY)), job.poster().map(p -> outDir.resolve("poster.jpg")), job.storyboard().map(s -> outDir.resolve("sprite.jpg")));
+        if (!job.rungs().isEmpty() || job.audioStream().isPresent()) {
+            run(command(source, job, outDir), outDir, timeout, "ffmpeg could not transcode it");
+        }
+        Optional<Path> poster = job.poster().map(p -> stills.poster(stillInput(source, job, outDir, p.width()), p,
+                outDir.resolve("poster.jpg"), left(deadline)));
+        Optional<Path> sprite = job.storyboard().map(board -> stills.tile(stills.thumbnails(stillInput(source, job, outDir, 0),
+                board, 0, Double.MAX_VALUE, outDir.resolve("thumbnails"), left(deadline)), board, outDir.resolve("sprite.jpg"),
+                left(deadline)));
+        return new Outputs(hls, job.audioStream().map(a -> outDir.resolve("hls").resolve(AUDIO_DIRECTORY)), poster, sprite);
     }
 
-    /** The one ffmpeg command line {@link #render} runs (public so the benchmark can time it raw). */
+    /**
+     * What the poster and thumbnails are taken from: the smallest rung made in this run that is at least
+     * {@code width} wide (else the largest), decoding a small stream rather than the original again;
+     * the original when no rung was made (a resumed job that only lacks them).
+     */
+    static String stillInput(Path source, Job job, Path outDir, int width) {
+        return job.rungs().stream().filter(rung -> rung.width() >= width)
+                .min(java.util.Comparator.comparingInt(LadderRung::width))
+                .or(() -> job.rungs().stream().max(java.util.Comparator.comparingInt(LadderRung::width)))
+                .map(rung -> outDir.resolve("hls").resolve(rung.name()).resolve("index.m3u8").toString())
+                .orElse(source.toAbsolutePath().toString());
+    }
+
+    private static Duration left(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The ladder's ffmpeg command line (public so the benchmark can time it raw): every rung and the audio from one decode. */
     public List<String> command(Path sourceFile, Job job, Path outputDirectory) {
         Path source = sourceFile.toAbsolutePath();
         Path outDir = outputDirectory.toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(),
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-protocol_whitelist", "file", "-i", source.toString(),
-                "-filter_complex", filterGraph(job)));
+                "-protocol_whitelist", "file", "-i", source.toString()));
+        if (!job.rungs().isEmpty()) {
+            command.addAll(List.of("-filter_complex", ladderGraph(job.rungs())));
+        }
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);
             command.addAll(rungArguments(job, rung, "[v" + i + "]", directory(outDir.resolve("hls").resolve(rung.name()))));
         }
         job.audioStream().ifPresent(stream -> command.addAll(audioArguments(stream, job.audioKbps(), job.segmentSeconds(),
                 directory(outDir.resolve("hls").resolve(AUDIO_DIRECTORY)))));
-        Optional<Path> poster = job.poster().map(p -> outDir.resolve("poster.jpg"));
-        poster.ifPresent(path -> command.addAll(List.of("-map", "[poster]", "-map_metadata", "-1", "-frames:v", "1",
-                "-update", "1", "-c:v", "mjpeg", "-q:v", "3", path.toString())));
-        Optional<Path> sprite = job.storyboard().map(s -> outDir.resolve("sprite.jpg"));
-        sprite.ifPresent(path -> command.addAll(List.of("-map", "[sprite]", "-map_metadata", "-1", "-frames:v", "1",
-                "-update", "1", "-c:v", "mjpeg", "-q:v", "4", path.toString())));
         return command;
     }
 
@@ -105,48 +130,16 @@ public final class VideoRenderer {
         return target;
     }
 
-    /**
-     * The storyboard sprite from thumbnails made apart (a segmented video's chunks wrote
-     * {@code thumb_00000.jpg}...), tiled in their order as the one-invocation path tiles them.
-     */
-    public Path tileSprite(Path thumbnailsDirectory, Storyboard storyboard, Path target, Duration timeout) {
-        run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-protocol_whitelist", "file", "-framerate", "1", "-start_number", "0",
-                "-i", thumbnailsDirectory.toAbsolutePath().resolve("thumb_%05d.jpg").toString(),
-                "-vf", "tile=" + storyboard.columns() + "x" + storyboard.rows(), "-frames:v", "1", "-update", "1",
-                "-c:v", "mjpeg", "-q:v", "4", target.toAbsolutePath().toString()), target.toAbsolutePath().getParent(), timeout,
-                "ffmpeg could not tile the storyboard sprite");
-        return target;
-    }
-
-    /** {@code [0:v:0]split=N[r0]..[poster-in][sprite-in]; [r0]scale=W:H,format=yuv420p[v0]; ...} */
-    static String filterGraph(Job job) {
-        List<String> branches = new ArrayList<>();
-        List<String> chains = new ArrayList<>();
-        for (int i = 0; i < job.rungs().size(); i++) {
-            LadderRung rung = job.rungs().get(i);
-            branches.add("r" + i);
-            chains.add("[r" + i + "]" + scaled(rung) + "[v" + i + "]");
+    /** {@code [0:v:0]split=N[r0]..; [r0]scale=W:H,format=yuv420p[v0]; ...}: one decode, one scaler per rung, on both paths. */
+    static String ladderGraph(List<LadderRung> rungs) {
+        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(rungs.size());
+        for (int i = 0; i < rungs.size(); i++) {
+            graph.append("[r").append(i).append(']');
         }
-        job.poster().ifPresent(p -> {
-            branches.add("p");
-            chains.add("[p]" + posterChain(p) + "[poster]");
-        });
-        job.storyboard().ifPresent(s -> {
-            branches.add("s");
-            chains.add(String.format(Locale.ROOT, "[s]fps=1/%s,scale=%d:%d,tile=%dx%d[sprite]",
-                    stripZeros(s.intervalSeconds()), s.thumbWidth(), s.thumbHeight(), s.columns(), s.rows()));
-        });
-        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(branches.size());
-        branches.forEach(b -> graph.append('[').append(b).append(']'));
-        chains.forEach(c -> graph.append(';').append(c));
+        for (int i = 0; i < rungs.size(); i++) {
+            graph.append(";[r").append(i).append(']').append(scaled(rungs.get(i))).append("[v").append(i).append(']');
+        }
         return graph.toString();
-    }
-
-    /** The poster: the first frame at or after its instant, as a full-range JPEG, on both paths. */
-    static String posterChain(Poster poster) {
-        return String.format(Locale.ROOT, "select='gte(t,%.3f)',scale=%d:%d,format=yuvj420p", poster.atSeconds(), poster.width(),
-                poster.height());
     }
 
     /** The scaler every rung's frames go through, on both paths. */
@@ -203,9 +196,5 @@ public final class VideoRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String stripZeros(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

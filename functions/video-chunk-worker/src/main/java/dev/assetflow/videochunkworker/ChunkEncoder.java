@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encodes one part of a segmented video from a presigned URL of the original (ffmpeg seeks to the part's
@@ -36,6 +38,7 @@ import java.util.stream.Stream;
  * scratch prefix the assembly reads them from.
  */
 final class ChunkEncoder {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkEncoder.class);
     /** The presigned URL must outlive the whole encode. */
     private static final Duration URL_LIFETIME = Duration.ofHours(2);
     static final String AUDIO_RUNG = "audio";
@@ -64,6 +67,8 @@ final class ChunkEncoder {
         if (timeLeft.isNegative() || timeLeft.isZero()) {
             throw new FailureException(Failure.of(FailureCategory.TRANSIENT, "no time left in this invocation for part " + part.index()));
         }
+        LOG.info("asset {}: encoding part {} of {} ({} {}-{} s)", asset.id(), part.index(), work.totalParts(), part.kind(),
+                part.startSeconds(), part.endSeconds());
         String prefix = RenditionWorkflow.prefix(asset.id().value(), layout.profile(), layout.profileVersion());
         Map<String, List<ChunkResult.Segment>> segments = new LinkedHashMap<>();
         switch (part.kind()) {

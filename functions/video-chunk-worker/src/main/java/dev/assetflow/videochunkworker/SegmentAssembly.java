@@ -17,6 +17,7 @@ import dev.assetflow.domain.work.RenditionPlan;
 import dev.assetflow.domain.work.RenditionWorkflow;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.media.ChunkRenderer;
+import dev.assetflow.media.StillFrames;
 import dev.assetflow.media.VideoRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * The fan-in of a segmented video, as a {@link Renderer} the rendition workflow runs (so checkpoints,
@@ -49,23 +52,24 @@ final class SegmentAssembly implements Renderer {
     private final ChunkLedger ledger;
     private final ObjectStore store;
     private final VideoRenderer renderer;
+    private final StillFrames stills;
     private final String bucket;
 
     /** Builds the assembly of one asset's layout from the worker's long-lived parts. */
-    record Factory(ChunkLedger ledger, ObjectStore store, VideoRenderer renderer, String bucket) {
+    record Factory(ChunkLedger ledger, ObjectStore store, VideoRenderer renderer, StillFrames stills, String bucket) {
         SegmentAssembly of(AssetId asset, VideoLayout layout) {
-            return new SegmentAssembly(asset, layout, ledger, store, renderer, bucket);
+            return new SegmentAssembly(asset, layout, this);
         }
     }
 
-    private SegmentAssembly(AssetId asset, VideoLayout layout, ChunkLedger ledger, ObjectStore store, VideoRenderer renderer,
-            String bucket) {
+    private SegmentAssembly(AssetId asset, VideoLayout layout, Factory parts) {
         this.asset = asset;
         this.layout = layout;
-        this.ledger = ledger;
-        this.store = store;
-        this.renderer = renderer;
-        this.bucket = bucket;
+        this.ledger = parts.ledger();
+        this.store = parts.store();
+        this.renderer = parts.renderer();
+        this.stills = parts.stills();
+        this.bucket = parts.bucket();
     }
 
     @Override
@@ -112,10 +116,10 @@ final class SegmentAssembly implements Renderer {
             } else if (name.equals(VideoLayout.STORYBOARD)) {
                 Path thumbnails = dir.resolve("thumbnails");
                 String scratch = ChunkEncoder.scratchPrefix(asset.value(), layout) + ChunkRenderer.THUMBNAILS_DIRECTORY + "/";
-                parallel(java.util.stream.IntStream.range(0, layout.storyboard().count()).mapToObj(i -> (Runnable) () ->
+                parallel(IntStream.range(0, layout.storyboard().count()).mapToObj(i -> (Runnable) () ->
                         store.download(bucket, scratch + ChunkRenderer.thumbnailName(i), thumbnails.resolve(ChunkRenderer.thumbnailName(i))))
                         .toList(), thumbnails);
-                Path sprite = renderer.tileSprite(thumbnails, layout.storyboard(), dir.resolve("sprite.jpg"), timeLeft);
+                Path sprite = stills.tile(thumbnails, layout.storyboard(), dir.resolve("sprite.jpg"), timeLeft);
                 Path vtt = write(dir.resolve("storyboard.vtt"), layout.storyboard().webVtt("sprite.jpg"));
                 produced.add(new ProducedRendition(planned, Map.of("storyboard/storyboard.vtt", vtt, "storyboard/sprite.jpg", sprite),
                         "storyboard/storyboard.vtt"));
@@ -132,7 +136,7 @@ final class SegmentAssembly implements Renderer {
 
     /** Every rung's segments over all chunks, from the ledger. */
     private Map<String, List<ChunkResult.Segment>> segmentsByRung() {
-        Map<String, List<ChunkResult.Segment>> merged = new java.util.HashMap<>();
+        Map<String, List<ChunkResult.Segment>> merged = new HashMap<>();
         for (ChunkResult result : ledger.results(asset, layout.profile(), layout.profileVersion())) {
             result.segmentsByRung().forEach((rung, list) -> merged.computeIfAbsent(rung, k -> new ArrayList<>()).addAll(list));
         }

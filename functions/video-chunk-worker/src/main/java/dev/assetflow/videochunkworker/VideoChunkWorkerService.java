@@ -27,6 +27,7 @@ import dev.assetflow.domain.work.RenditionWorkflow;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.media.ChunkRenderer;
 import dev.assetflow.media.ProcessRunner;
+import dev.assetflow.media.StillFrames;
 import dev.assetflow.media.VideoRenderer;
 import dev.assetflow.worker.TempDirectoryWorkspace;
 import dev.assetflow.worker.WorkerService;
@@ -81,7 +82,8 @@ final class VideoChunkWorkerService {
         ProcessRunner runner = new ProcessRunner();
         String bucket = config.worker().renditionsBucket();
         return new VideoChunkWorkerService(assets, ledger, new ChunkEncoder(store, new ChunkRenderer(config.tools(), runner), bucket),
-                new SegmentAssembly.Factory(ledger, store, new VideoRenderer(config.tools(), runner), bucket),
+                new SegmentAssembly.Factory(ledger, store, new VideoRenderer(config.tools(), runner),
+                        new StillFrames(config.tools(), runner), bucket),
                 WorkerService.workflow(WORKER, clients, config.worker(), assets, clock),
                 WorkerService.outbox(clients, config.worker(), assets, clock),
                 new TempDirectoryWorkspace(config.worker().workDirectory()),

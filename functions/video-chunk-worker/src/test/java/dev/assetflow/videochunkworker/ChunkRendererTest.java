@@ -1,6 +1,7 @@
 package dev.assetflow.videochunkworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assetflow.domain.video.LadderRung;
 import dev.assetflow.fixtures.SampleMedia;
@@ -14,13 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.video.Storyboard;
+import dev.assetflow.domain.video.VideoLayout;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chunks encoded by separate ffmpeg runs join into one variant: one shared init segment, segments
  * numbered on the global grid, every frame of the source present once, timestamps continuous across
- * the chunk boundary (the building block of the segmented path, issue 15).
+ * the chunk boundary; each chunk makes its share of the storyboard's thumbnails and, if its range holds
+ * the instant, the poster; damage in a chunk's range fails it with the range.
  */
 class ChunkRendererTest {
     static final MediaTools TOOLS = MediaTools.fromVenv();
@@ -62,6 +69,51 @@ class ChunkRendererTest {
             assertThat(decode.succeeded()).isTrue();
             assertThat(decode.stderr()).as(rung.name() + " decodes start to end without errors").isBlank();
         }
+    }
+
+    @Test
+    void eachChunkMakesTheThumbnailsOfItsRangeNumberedGloballyAndThePosterIfItsInstantIsInside() throws Exception {
+        Path source = SAMPLES.video(dir.resolve("thumbs.mp4"), 12, 320, 240, 0, 0);
+        ChunkRenderer renderer = new ChunkRenderer(TOOLS, new ProcessRunner());
+        Storyboard board = new Storyboard(3, 4, 4, 1, 80, 60, 12); // thumbnails at 0, 3, 6, 9 s
+        VideoLayout.Poster poster = new VideoLayout.Poster(9.5, 160, 120);
+        renderer.render(source.toString(), new ChunkRenderer.ChunkJob(RUNGS, 4, "veryfast", 0, 8, 0, Optional.of(poster),
+                Optional.of(board)), dir.resolve("c0"), TIMEOUT);
+        renderer.render(source.toString(), new ChunkRenderer.ChunkJob(RUNGS, 4, "veryfast", 8, 12, 2, Optional.of(poster),
+                Optional.of(board)), dir.resolve("c1"), TIMEOUT);
+
+        assertThat(names(dir.resolve("c0/thumbnails"))).containsExactly("thumb_00000.jpg", "thumb_00001.jpg", "thumb_00002.jpg");
+        assertThat(names(dir.resolve("c1/thumbnails"))).as("the instant 9 s belongs to the chunk 8-12 s").containsExactly("thumb_00003.jpg");
+        assertThat(dir.resolve("c0/poster.jpg")).doesNotExist();
+        assertThat(dir.resolve("c1/poster.jpg")).isNotEmptyFile();
+    }
+
+    @Test
+    void damageInsideAChunksRangeFailsItAsCorruptWithTheRange() throws Exception {
+        Path whole = SAMPLES.video(dir.resolve("whole.mp4"), 20, 320, 240, 0, 0);
+        byte[] bytes = Files.readAllBytes(whole);
+        for (int i = (int) (bytes.length * 0.45); i < (int) (bytes.length * 0.55); i++) {
+            bytes[i] = 0;
+        }
+        Path damaged = Files.write(dir.resolve("damaged.mp4"), bytes);
+        ChunkRenderer renderer = new ChunkRenderer(TOOLS, new ProcessRunner());
+
+        assertThatThrownBy(() -> renderer.render(damaged.toString(), new ChunkRenderer.ChunkJob(RUNGS, 4, "veryfast", 8, 12, 2),
+                dir.resolve("bad"), TIMEOUT)).isInstanceOfSatisfying(FailureException.class, e -> {
+                    assertThat(e.failure().category()).isEqualTo(FailureCategory.CORRUPT_MEDIA);
+                    assertThat(e.failure().reason()).startsWith("the video is damaged between 8.000 s and 12.000 s: ");
+                });
+        assertThat(renderer.render(damaged.toString(), new ChunkRenderer.ChunkJob(RUNGS, 4, "veryfast", 0, 4, 0), dir.resolve("good"),
+                TIMEOUT)).as("a chunk before the damage is made").containsKeys("240p", "120p");
+    }
+
+    @Test
+    void theAudioPartIsTheWholeSoundOnTheSameGrid() throws Exception {
+        Path source = SAMPLES.video(dir.resolve("sound.mp4"), 10, 320, 240, 1, 0);
+        Path audio = new ChunkRenderer(TOOLS, new ProcessRunner()).renderAudio(source.toString(), 0, 96, 4, dir.resolve("a"), TIMEOUT);
+        List<String> playlist = Files.readAllLines(audio.resolve("index.m3u8"));
+        assertThat(playlist).filteredOn(line -> line.endsWith(".m4s")).containsExactly("seg_00000.m4s", "seg_00001.m4s", "seg_00002.m4s");
+        assertThat(names(audio)).contains("init.mp4");
     }
 
     /** The variant as fan-in will write it: chunk 0's init, then every segment with its chunk playlist's duration. */

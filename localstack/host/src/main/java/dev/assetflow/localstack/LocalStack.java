@@ -63,22 +63,23 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
             Optional<Duration> scheduleRate,
-            Optional<Duration> visibilityTimeoutCap, UnaryOperator<URI> functionEndpoint) {
+            Optional<Duration> visibilityTimeoutCap, UnaryOperator<URI> functionEndpoint,
+            Map<String, Map<String, String>> environmentOverrides) {
 
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity());
+                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity(), Map.of());
         }
 
         public Options withPrefix(String newPrefix) {
             return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
             return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
         }
 
         /**
@@ -88,12 +89,12 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withScheduleRate(Duration rate) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate),
-                    visibilityTimeoutCap, functionEndpoint);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
         }
 
         public Options withoutSchedules() {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(),
-                    visibilityTimeoutCap, functionEndpoint);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
         }
 
         /**
@@ -102,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withVisibilityTimeoutCap(Duration cap) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    Optional.of(cap), functionEndpoint);
+                    Optional.of(cap), functionEndpoint, environmentOverrides);
         }
 
         /**
@@ -111,7 +112,22 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withFunctionEndpoint(UnaryOperator<URI> endpoint) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, endpoint);
+                    visibilityTimeoutCap, endpoint, environmentOverrides);
+        }
+
+        /**
+         * {@code variables} set in {@code function}'s environment over the topology's: a deployment's own
+         * tuning (smaller video chunks, other routing rules), as an operator would set it on the function.
+         */
+        public Options withEnvironment(String function, Map<String, String> variables) {
+            Map<String, Map<String, String>> overrides = new HashMap<>(environmentOverrides);
+            overrides.merge(function, Map.copyOf(variables), (a, b) -> {
+                Map<String, String> merged = new HashMap<>(a);
+                merged.putAll(b);
+                return Map.copyOf(merged);
+            });
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
+                    functionEndpoint, Map.copyOf(overrides));
         }
     }
 
@@ -145,6 +161,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
         environment.put("AWS_ENDPOINT_URL", functionEndpoint.toString()); // the emulator stands in for AWS's endpoints
+        environment.putAll(options.environmentOverrides().getOrDefault(name, Map.of()));
         LocalFunction host = ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), lambdaRoot(), REGION);
         functions.put(name, host);
         for (FunctionSpec.HttpRoute route : spec.http()) {

@@ -143,6 +143,10 @@ class DynamoAdaptersIT {
         assertThat(ledger.recordDone(id, "video-abr", 1, total, results.get(3)))
                 .as("a late duplicate learns the set is whole, so it can assemble again").isEqualTo(new ChunkLedger.Count.AlreadyCounted(total, total));
         assertThat(assets(fx).renditions(id)).as("chunk records are not renditions").isEmpty();
+        assertThat(ledger.counted(id, "video-abr", 1)).hasSize(total).contains(0, 11);
+        assertThat(ledger.counted(id, "video-abr", 2)).as("another profile version counts apart").isEmpty();
+        assertThat(ledger.progress(id)).containsExactly(new ChunkLedger.Progress("video-abr", 1, total, total));
+        assertThat(ledger.progress(AssetId.random())).isEmpty();
     }
 
     private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Video, audio and documents through the whole local stack, outputs read back from S3 and probed. */
 @ExtendWith(LocalStackExtension.class)
@@ -40,7 +39,9 @@ class MediaKindsPipelineIT {
         assertThat(asset.path("media").path("durationSeconds").asDouble()).isCloseTo(4.0, within(0.1));
         assertThat(asset.path("media").path("width").asInt()).isEqualTo(1280);
         assertThat(ImagePipelineIT.names(asset.path("renditions"))).containsExactlyInAnyOrder(
-                "hls/720p", "hls/480p", "hls/360p", "hls/master", "mp4/720p", "poster", "storyboard");
+                "hls/720p", "hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/720p", "poster", "storyboard");
+        assertThat(asset.path("transcode").path("engine").asText()).isEqualTo("one-invocation");
+        assertThat(asset.path("transcode").path("estimateCpuSeconds").asDouble()).isPositive();
 
         Path local = downloadPrefix(fx, "renditions", "renditions/" + assetId + "/video-abr/v1/");
         String master = Files.readString(local.resolve("hls/master.m3u8"));
@@ -57,7 +58,7 @@ class MediaKindsPipelineIT {
                 .anySatisfy(key -> assertThat(key).endsWith("storyboard/sprite.jpg"));
 
         fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
-        assertThat(fx.searchIndex().count(assetId, "rendition.ready")).isEqualTo(7);
+        assertThat(fx.searchIndex().count(assetId, "rendition.ready")).isEqualTo(8);
         assertThat(fx.searchIndex().eventsFor(assetId)).filteredOn(e -> e.path("type").asText().equals("rendition.ready"))
                 .anySatisfy(e -> assertThat(e.at("/rendition/key").asText()).endsWith("hls/master.m3u8"));
     }
@@ -133,41 +134,6 @@ class MediaKindsPipelineIT {
         assertThat(audio.path("kind").asText()).isEqualTo("audio");
         assertThat(audio.path("detectedType").asText()).isEqualTo("audio/webm");
         assertThat(ImagePipelineIT.names(audio.path("renditions"))).containsExactlyInAnyOrder("aac", "waveform");
-    }
-
-    @Test
-    void aLongVideoIsRoutedToTheMediaConvertPathAndWaitsThere(LocalStackExtension.Fixture fx) {
-        AssetflowClient client = new AssetflowClient(fx.stack().apiEndpoint());
-        Path longVideo = TestMedia.SAMPLES.video(dir.resolve("lecture.mp4"), 905, 64, 48, 0, 0);
-        String assetId = Uploads.upload(client, "lecture.mp4", "video/mp4", longVideo);
-
-        JsonNode asset = awaitState(client, assetId, "QUEUED");
-        assertThat(asset.path("route").path("rule").asText()).isEqualTo("long-video");
-        assertThat(asset.path("route").path("queue").asText()).as("the queue it really waits in").endsWith("video-mediaconvert");
-        assertThat(asset.path("route").path("engine").asText()).isEqualTo("mediaconvert");
-        assertThat(asset.path("history").toString()).contains("video-mediaconvert queue (bulk priority, engine mediaconvert)",
-                "nothing in this deployment consumes that queue yet, so it waits there for the mediaconvert engine");
-        assertThat(asset.path("media").path("durationSeconds").asDouble()).isGreaterThan(900);
-        String queue = fx.stack().resources().queueUrl("video-mediaconvert");
-        List<Message> waiting = fx.stack().clients().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
-                .waitTimeSeconds(5).visibilityTimeout(0)).messages();
-        assertThat(waiting).anySatisfy(m -> assertThat(m.body()).contains(assetId, "\"transcoder\":\"mediaconvert\""));
-    }
-
-    private static JsonNode awaitState(AssetflowClient client, String assetId, String state) {
-        for (int i = 0; i < 300; i++) {
-            AssetflowClient.ApiResponse response = client.asset(assetId);
-            if (response.status() == 200 && response.body().path("state").asText().equals(state)) {
-                return response.body();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("asset " + assetId + " did not reach " + state + ": " + client.asset(assetId).body());
     }
 
     private Path downloadPrefix(LocalStackExtension.Fixture fx, String bucketLogical, String prefix) throws Exception {

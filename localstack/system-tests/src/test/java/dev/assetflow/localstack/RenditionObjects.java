@@ -25,8 +25,12 @@ final class RenditionObjects {
 
     /** @return the keys checked, so a caller can say which files it expects */
     static List<String> assertServable(LocalStackExtension.Fixture fx, String assetId) {
-        S3Client s3 = fx.stack().clients().s3();
-        String bucket = fx.stack().resources().bucketName("renditions");
+        return assertServable(fx.stack(), assetId);
+    }
+
+    static List<String> assertServable(LocalStack stack, String assetId) {
+        S3Client s3 = stack.clients().s3();
+        String bucket = stack.resources().bucketName("renditions");
         List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("renditions/" + assetId + "/")).contents()
                 .stream().map(S3Object::key).toList();
         assertThat(keys).as("renditions of " + assetId).isNotEmpty();

@@ -63,7 +63,8 @@ class WorkerCrashIT {
         JsonNode asset = new AssetflowClient(fx.stack().apiEndpoint()).asset(assetId).body();
         assertThat(asset.path("state").asText()).isEqualTo("READY");
         Map<String, Rendition> afterRetry = checkpoints(fx, assetId);
-        assertThat(afterRetry).containsOnlyKeys("hls/720p", "hls/480p", "hls/360p", "hls/master", "mp4/720p", "poster", "storyboard");
+        assertThat(afterRetry).containsOnlyKeys("hls/720p", "hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/720p", "poster",
+                "storyboard");
         afterCrash.forEach((name, first) -> assertThat(afterRetry.get(name).updatedAt())
                 .as(name + " was not produced again").isEqualTo(first.updatedAt()));
         assertThat(afterRetry.get("hls/360p").updatedAt()).isAfterOrEqualTo(retryStart);
@@ -71,7 +72,7 @@ class WorkerCrashIT {
         fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         assertThat(fx.searchIndex().eventsFor(assetId).stream().filter(e -> e.path("type").asText().equals("rendition.ready"))
                 .collect(Collectors.groupingBy(e -> e.at("/rendition/name").asText(), Collectors.counting())))
-                .hasSize(7).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+                .hasSize(8).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     }
 
     private static SQSEvent.SQSMessage workMessageFor(LocalStackExtension.Fixture fx, Path video) {
