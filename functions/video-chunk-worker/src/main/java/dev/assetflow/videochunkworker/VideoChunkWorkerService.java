@@ -152,6 +152,10 @@ final class VideoChunkWorkerService {
 
     /** Every part is in: playlists, master, MP4 fallback, poster, storyboard, checkpoints, events, READY (idempotent). */
     private WorkOutcome assemble(Asset asset, ChunkWork part, Instant deadline) {
+        if (!ledger.claimAssembly(asset.id(), part.layout().profile(), part.layout().profileVersion(), deadline.plus(END_MARGIN),
+                clock.instant())) {
+            return new WorkOutcome.Duplicate("asset " + asset.id() + " is being assembled by another invocation");
+        }
         LOG.info("asset {}: all {} parts done; assembling", asset.id(), part.totalParts());
         Asset current = assets.find(asset.id()).orElse(asset);
         return workflow.run(current, part.work(), deadline, assembly.of(current.id(), part.layout()));

@@ -147,6 +147,11 @@ class DynamoAdaptersIT {
         assertThat(ledger.counted(id, "video-abr", 2)).as("another profile version counts apart").isEmpty();
         assertThat(ledger.progress(id)).containsExactly(new ChunkLedger.Progress("video-abr", 1, total, total));
         assertThat(ledger.progress(AssetId.random())).isEmpty();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(ledger.claimAssembly(id, "video-abr", 1, now.plusSeconds(900), now)).as("the first claim holds").isTrue();
+        assertThat(ledger.claimAssembly(id, "video-abr", 1, now.plusSeconds(900), now.plusSeconds(1))).as("a second, while it runs").isFalse();
+        assertThat(ledger.claimAssembly(id, "video-abr", 1, now.plusSeconds(1900), now.plusSeconds(901)))
+                .as("a claim whose invocation has ended expires").isTrue();
     }
 
     private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {

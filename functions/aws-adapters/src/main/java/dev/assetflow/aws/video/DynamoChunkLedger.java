@@ -10,6 +10,7 @@ import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.video.ChunkLedger;
 import dev.assetflow.domain.video.ChunkResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,21 @@ public final class DynamoChunkLedger implements ChunkLedger {
             return new Count.AlreadyCounted(current.get("chunksDone").ns().size(), Integer.parseInt(current.get("chunkTotal").n()));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "counting chunk " + result.chunkIndex() + " of asset " + asset);
+        }
+    }
+
+    @Override
+    public boolean claimAssembly(AssetId asset, String profile, int profileVersion, Instant until, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", pk(asset), "sk", s("CHUNKS#" + profile + "#v" + profileVersion)))
+                    .updateExpression("SET assemblyUntil = :until")
+                    .conditionExpression("attribute_exists(chunkTotal) AND (attribute_not_exists(assemblyUntil) OR assemblyUntil < :now)")
+                    .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "claiming the assembly of asset " + asset);
         }
     }
 

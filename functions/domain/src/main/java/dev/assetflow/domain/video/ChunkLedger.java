@@ -1,6 +1,7 @@
 package dev.assetflow.domain.video;
 
 import dev.assetflow.domain.asset.AssetId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +13,14 @@ import java.util.Set;
 public interface ChunkLedger {
 
     Count recordDone(AssetId asset, String profile, int profileVersion, int totalChunks, ChunkResult result);
+
+    /**
+     * Claims the assembly of a whole set until {@code until} (the claimant's invocation deadline: Lambda
+     * ends it by then), unless another claim is still running; true if this call holds it. Two parts can
+     * both see the set whole (the one that completed it, and a duplicate of the last part); only the
+     * holder assembles, so every rendition is announced once. A claim whose holder died expires with it.
+     */
+    boolean claimAssembly(AssetId asset, String profile, int profileVersion, Instant until, Instant now);
 
     /** The indexes of the chunks counted so far (one read): what a chunk worker checks before encoding again. */
     Set<Integer> counted(AssetId asset, String profile, int profileVersion);
