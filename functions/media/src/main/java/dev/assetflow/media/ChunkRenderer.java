@@ -111,10 +111,9 @@ public final class ChunkRenderer {
         return directories;
     }
 
-    /** The chunk's own playlist of the smallest rung at least {@code width} wide (else the largest): a small stream to decode again. */
+    /** The chunk's own playlist of the rung {@link VideoRenderer#stillRung} picks: a small stream to decode again. */
     private static String stillInput(ChunkJob job, Map<String, Path> directories, int width) {
-        LadderRung rung = job.rungs().stream().filter(r -> r.width() >= width).min(java.util.Comparator.comparingInt(LadderRung::width))
-                .orElseGet(() -> job.rungs().stream().max(java.util.Comparator.comparingInt(LadderRung::width)).orElseThrow());
+        LadderRung rung = VideoRenderer.stillRung(job.rungs(), width).orElseThrow();
         return directories.get(rung.name()).resolve("index.m3u8").toString();
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +73,14 @@ public final class VideoRenderer {
      * the original when no rung was made (a resumed job that only lacks them).
      */
     static String stillInput(Path source, Job job, Path outDir, int width) {
-        return job.rungs().stream().filter(rung -> rung.width() >= width)
-                .min(java.util.Comparator.comparingInt(LadderRung::width))
-                .or(() -> job.rungs().stream().max(java.util.Comparator.comparingInt(LadderRung::width)))
-                .map(rung -> outDir.resolve("hls").resolve(rung.name()).resolve("index.m3u8").toString())
+        return stillRung(job.rungs(), width).map(rung -> outDir.resolve("hls").resolve(rung.name()).resolve("index.m3u8").toString())
                 .orElse(source.toAbsolutePath().toString());
+    }
+
+    /** The smallest of {@code rungs} at least {@code width} wide, else the widest; empty when there are none. */
+    static Optional<LadderRung> stillRung(List<LadderRung> rungs, int width) {
+        return rungs.stream().filter(rung -> rung.width() >= width).min(Comparator.comparingInt(LadderRung::width))
+                .or(() -> rungs.stream().max(Comparator.comparingInt(LadderRung::width)));
     }
 
     private static Duration left(Instant deadline) {

@@ -34,6 +34,7 @@ import dev.assetflow.worker.WorkerService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -123,9 +124,10 @@ final class VideoChunkWorkerService {
         String profile = part.layout().profile();
         int version = part.layout().profileVersion();
         ChunkLedger.Count count;
-        if (ledger.counted(asset.id(), profile, version).contains(part.part().index())) {
+        Set<Integer> counted = ledger.counted(asset.id(), profile, version);
+        if (counted.contains(part.part().index())) {
             LOG.info("asset {}: part {} was counted before; not encoded again", asset.id(), part.part().index());
-            count = new ChunkLedger.Count.AlreadyCounted(ledger.counted(asset.id(), profile, version).size(), part.totalParts());
+            count = new ChunkLedger.Count.AlreadyCounted(counted.size(), part.totalParts());
         } else {
             try (JobWorkspace.Job job = workspace.open()) {
                 ChunkResult result = encoder.encode(asset, part, job, deadline);
@@ -141,8 +143,8 @@ final class VideoChunkWorkerService {
             }
         }
         return switch (count) {
-            case ChunkLedger.Count.Counted counted -> new WorkOutcome.Done("part " + part.part().index() + " of asset " + asset.id()
-                    + " done: " + counted.done() + " of " + counted.total());
+            case ChunkLedger.Count.Counted now -> new WorkOutcome.Done("part " + part.part().index() + " of asset " + asset.id()
+                    + " done: " + now.done() + " of " + now.total());
             case ChunkLedger.Count.AlreadyCounted again when again.done() < again.total() -> new WorkOutcome.Duplicate("part "
                     + part.part().index() + " of asset " + asset.id() + " was counted before");
             case ChunkLedger.Count.AlreadyCounted again -> assemble(asset, part, deadline);

@@ -9,7 +9,6 @@ import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.video.EnginePlan;
 import dev.assetflow.domain.video.LadderRung;
 import dev.assetflow.domain.video.VideoLayout;
-import dev.assetflow.domain.video.VideoProfile;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.Renderer;
 import dev.assetflow.domain.work.RenditionPlan;
@@ -109,10 +108,9 @@ public final class VideoRenditions implements Renderer {
                 throw new FailureException(Failure.of(FailureCategory.CONFIGURATION, problem));
             });
         }
-        VideoProfile profile = profiles.video(plan.profile()).orElseThrow();
         VideoRenderer.Outputs outputs = encode.isEmpty() && !audio && !poster && !storyboard
                 ? new VideoRenderer.Outputs(Map.of(), Optional.empty(), Optional.empty(), Optional.empty())
-                : renderer.render(source, new VideoRenderer.Job(encode, layout.segmentSeconds(), profile.x264Preset(),
+                : renderer.render(source, new VideoRenderer.Job(encode, layout.segmentSeconds(), layout.x264Preset(),
                         audio ? Optional.of(0) : Optional.empty(), layout.audioKbps(),
                         poster ? Optional.of(layout.poster()) : Optional.empty(),
                         storyboard ? Optional.of(layout.storyboard()) : Optional.empty()), dir, timeLeft);
