@@ -1,6 +1,7 @@
 package dev.assetflow.infra;
 
 import dev.assetflow.topology.BucketSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class Storage extends Construct {
                 .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(365)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        specs.forEach((logical, spec) -> buckets.put(logical, bucket(logical, settings)));
+        specs.forEach((logical, spec) -> buckets.put(logical, bucket(logical, spec, settings)));
         cdn = Distribution.Builder.create(this, "RenditionsCdn")
                 .comment("Assetflow renditions")
                 .defaultBehavior(BehaviorOptions.builder()
@@ -64,7 +65,7 @@ final class Storage extends Construct {
                 .build();
     }
 
-    private Bucket bucket(String logical, DeploySettings settings) {
+    private Bucket bucket(String logical, BucketSpec spec, DeploySettings settings) {
         Bucket.Builder builder = Bucket.Builder.create(this, Names.pascal(logical))
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -83,7 +84,10 @@ final class Storage extends Construct {
                             .build()))
                     .lifecycleRules(uploadLifecycle(settings));
         } else {
-            builder.lifecycleRules(List.of(abortIncompleteUploads()));
+            List<LifecycleRule> rules = new ArrayList<>(List.of(abortIncompleteUploads()));
+            spec.expirations().forEach(expiration -> rules.add(LifecycleRule.builder().id("expire-" + Names.pascal(expiration.prefix()))
+                    .prefix(expiration.prefix()).expiration(Duration.days(expiration.days())).build()));
+            builder.lifecycleRules(rules);
         }
         return builder.build();
     }

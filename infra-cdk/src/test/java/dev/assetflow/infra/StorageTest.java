@@ -43,6 +43,15 @@ class StorageTest {
     }
 
     @Test
+    void aSegmentedVideosScratchExpiresAfterAWeekAndNothingElseInTheRenditionsBucketDoes() {
+        template().hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Prefix", "chunks/", "ExpirationInDays", 7, "Status", "Enabled"))))))));
+        template().resourcePropertiesCountIs("AWS::S3::Bucket", Match.objectLike(Map.of("LifecycleConfiguration",
+                Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of("ExpirationInDays", 7))))))), 1);
+    }
+
+    @Test
     void uploadsNotifyTheIngestQueueOnObjectCreation() {
         template().hasResourceProperties("Custom::S3BucketNotifications", Match.objectLike(Map.of(
                 "NotificationConfiguration", Map.of("QueueConfigurations", List.of(Match.objectLike(Map.of(

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -103,6 +105,12 @@ public final class Provisioner {
 
     private void createBucket(ProvisionedResources resources, String name, BucketSpec spec) {
         clients.s3().createBucket(b -> b.bucket(name));
+        if (!spec.expirations().isEmpty()) {
+            clients.s3().putBucketLifecycleConfiguration(b -> b.bucket(name).lifecycleConfiguration(c -> c.rules(
+                    spec.expirations().stream().map(expiration -> LifecycleRule.builder().id("expire-" + expiration.prefix().replace('/', '-'))
+                            .filter(f -> f.prefix(expiration.prefix())).status(ExpirationStatus.ENABLED)
+                            .expiration(e -> e.days(expiration.days())).build()).toList())));
+        }
         if (spec.notifications().isEmpty()) {
             return;
         }
