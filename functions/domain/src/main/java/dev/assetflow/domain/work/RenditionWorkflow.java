@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * limits, a per-job workspace that is always removed, the original downloaded once, only the
  * renditions without a checkpoint produced, and per rendition: upload, checkpoint, rendition.ready;
  * then READY and asset.ready. Permanent input failures end the asset FAILED with their reason; a
- * repeated or resumed message redoes only what has no checkpoint.
+ * repeated or resumed message redoes only what has no checkpoint. A renderer may hand the work on before
+ * anything is downloaded (a segmented video's fan-out), or work from what is already in the bucket and
+ * download nothing (its assembly), which then ends the asset here exactly as the one-invocation path does.
  */
 public final class RenditionWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(RenditionWorkflow.class);
