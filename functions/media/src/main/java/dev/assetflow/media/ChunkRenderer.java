@@ -6,9 +6,6 @@ import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.video.LadderRung;
 import dev.assetflow.domain.video.Storyboard;
 import dev.assetflow.domain.video.VideoLayout.Poster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +131,7 @@ public final class ChunkRenderer {
                 "-copyts", "-ss", seconds(job.startSeconds()), "-i", sourceFileOrUrl, "-filter_complex", VideoRenderer.ladderGraph(job.rungs())));
         for (int i = 0; i < job.rungs().size(); i++) {
             LadderRung rung = job.rungs().get(i);
-            Path dir = directory(outDir.resolve(rung.name()));
+            Path dir = VideoRenderer.directory(outDir.resolve(rung.name()));
             command.addAll(List.of("-map", "[v" + i + "]", "-an", "-to", seconds(job.endSeconds()),
                     "-avoid_negative_ts", "disabled", "-map_metadata", "-1", "-map_chapters", "-1"));
             command.addAll(VideoRenderer.x264(job.x264Preset(), rung, job.segmentSeconds()));
@@ -146,7 +143,7 @@ public final class ChunkRenderer {
 
     /** The whole source's sound as the HLS audio rendition: one process, no video decoded. */
     public Path renderAudio(String sourceFileOrUrl, int stream, int kbps, int segmentSeconds, Path outputDirectory, Duration timeout) {
-        Path dir = directory(outputDirectory.toAbsolutePath().resolve(VideoRenderer.AUDIO_DIRECTORY));
+        Path dir = VideoRenderer.directory(outputDirectory.toAbsolutePath().resolve(VideoRenderer.AUDIO_DIRECTORY));
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
                 "-y", "-protocol_whitelist", MediaProbe.protocolWhitelist(sourceFileOrUrl), "-i", sourceFileOrUrl));
         command.addAll(VideoRenderer.audioArguments(stream, kbps, segmentSeconds, dir));
@@ -163,15 +160,8 @@ public final class ChunkRenderer {
         return dir;
     }
 
-    private static String seconds(double value) {
+    /** An instant as ffmpeg options take it: seconds with millisecond precision. */
+    static String seconds(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static Path directory(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,8 +5,6 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.video.Storyboard;
 import dev.assetflow.domain.video.VideoLayout.Poster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,13 +38,13 @@ public final class StillFrames {
         run(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-protocol_whitelist", MediaProbe.protocolWhitelist(input), "-copyts", "-i", input,
                 "-map", "0:v:0", "-map_metadata", "-1", "-frames:v", "1", "-update", "1",
-                "-vf", String.format(Locale.ROOT, "select='gte(t,%s)',scale=%d:%d,format=yuvj420p", seconds(poster.atSeconds()),
+                "-vf", String.format(Locale.ROOT, "select='gte(t,%s)',scale=%d:%d,format=yuvj420p", ChunkRenderer.seconds(poster.atSeconds()),
                         poster.width(), poster.height()),
                 "-c:v", "mjpeg", "-q:v", "3", target.toAbsolutePath().toString()), target.toAbsolutePath().getParent(), timeout,
                 "ffmpeg could not take the poster frame");
         if (!Files.isRegularFile(target)) {
             throw new FailureException(Failure.of(FailureCategory.CORRUPT_MEDIA, "no frame at or after "
-                    + seconds(poster.atSeconds()) + " s for the poster"));
+                    + ChunkRenderer.seconds(poster.atSeconds()) + " s for the poster"));
         }
         return target;
     }
@@ -56,7 +54,7 @@ public final class StillFrames {
      * first frame at or after it, written as {@code thumb_NNNNN.jpg} with its global index.
      */
     public Path thumbnails(String input, Storyboard board, double start, double end, Path directory, Duration timeout) {
-        Path dir = directory(directory.toAbsolutePath());
+        Path dir = VideoRenderer.directory(directory.toAbsolutePath());
         int first = firstThumbnail(board, start);
         String interval = String.format(Locale.ROOT, "%.6f", board.intervalSeconds());
         String select = String.format(Locale.ROOT, "select='gte(floor(t/%1$s)*%1$s,%2$s)*lt(t,%3$s)*(isnan(prev_selected_t)"
@@ -100,18 +98,6 @@ public final class StillFrames {
         }
         if (!result.succeeded()) {
             throw new FailureException(Failure.of(FailureCategory.CORRUPT_MEDIA, what + ": " + result.lastErrorLine()));
-        }
-    }
-
-    private static String seconds(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static Path directory(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

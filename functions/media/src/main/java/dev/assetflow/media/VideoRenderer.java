@@ -194,7 +194,8 @@ public final class VideoRenderer {
         }
     }
 
-    private static Path directory(Path dir) {
+    /** Creates {@code dir} (and its parents) if missing: every renderer writes into directories it names. */
+    static Path directory(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
