@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The fan-in of a segmented video, as a {@link Renderer} the rendition workflow runs (so checkpoints,
@@ -81,20 +80,6 @@ final class SegmentAssembly implements Renderer {
     @Override
     public RenditionPlan plan(Asset ignored, WorkMessage work, Path noSource) {
         return new RenditionPlan(layout.profile(), layout.profileVersion(), layout.renditions());
-    }
-
-    /**
-     * The variants, the audio and the master first: their playlists are written from the ledger in
-     * moments, so every tier is announced as soon as the chunks are in; then the MP4 fallback (downloads
-     * and a remux), then the poster and the storyboard.
-     */
-    @Override
-    public List<List<RenditionPlan.Planned>> stages(List<RenditionPlan.Planned> missing) {
-        String fallback = VideoLayout.mp4Name(layout.fallback());
-        List<RenditionPlan.Planned> playlists = missing.stream().filter(p -> p.name().startsWith("hls/")).toList();
-        List<RenditionPlan.Planned> mp4 = missing.stream().filter(p -> p.name().equals(fallback)).toList();
-        List<RenditionPlan.Planned> stills = missing.stream().filter(p -> !playlists.contains(p) && !mp4.contains(p)).toList();
-        return Stream.of(playlists, mp4, stills).filter(stage -> !stage.isEmpty()).toList();
     }
 
     @Override

@@ -122,8 +122,6 @@ class SegmentedVideoIT {
         searchIndex.collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         assertThat(renditionEvents(searchIndex, longId)).as("one rendition.ready per rendition, duplicate parts or not")
                 .hasSize(6).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
-        assertThat(announcedAt(searchIndex, longId, "hls/180p")).as("the tier is announced before the MP4 fallback is made")
-                .isBefore(announcedAt(searchIndex, longId, "mp4/180p"));
         Map<Integer, Long> encodes = encodesByPart(longId);
         assertThat(encodes).hasSize(transcode.path("partsTotal").asInt());
     }
@@ -253,12 +251,6 @@ class SegmentedVideoIT {
     private static Map<String, Long> renditionEvents(EventTap tap, String assetId) {
         return tap.eventsFor(assetId).stream().filter(e -> e.path("type").asText().equals("rendition.ready"))
                 .collect(Collectors.groupingBy(e -> e.at("/rendition/name").asText(), TreeMap::new, Collectors.counting()));
-    }
-
-    private static Instant announcedAt(EventTap tap, String assetId, String rendition) {
-        return tap.eventsFor(assetId).stream().filter(e -> e.path("type").asText().equals("rendition.ready")
-                && e.at("/rendition/name").asText().equals(rendition)).map(e -> Instant.parse(e.path("occurredAt").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no rendition.ready for " + rendition));
     }
 
     private static TreeSet<String> relativeKeys(LocalStack on, String assetId) {

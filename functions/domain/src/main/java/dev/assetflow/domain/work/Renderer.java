@@ -33,15 +33,6 @@ public interface Renderer {
     List<ProducedRendition> produce(RenditionPlan plan, List<RenditionPlan.Planned> missing, Path source, Path dir,
             Duration timeLeft);
 
-    /**
-     * The order {@code missing} is made in: each group is produced, stored and announced before the next
-     * is started, so what is ready early is announced early (a segmented video's variants before its MP4
-     * fallback and storyboard). By default one group: everything from one run.
-     */
-    default List<List<RenditionPlan.Planned>> stages(List<RenditionPlan.Planned> missing) {
-        return List.of(missing);
-    }
-
     /** A generous estimate of the temp space producing {@code missing} needs, besides the original. */
     default long workBytesEstimate(RenditionPlan plan, List<RenditionPlan.Planned> missing, long sourceBytes) {
         return sourceBytes;

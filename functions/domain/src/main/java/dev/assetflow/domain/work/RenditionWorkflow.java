@@ -124,25 +124,21 @@ public final class RenditionWorkflow {
                         + " ms left in this invocation; " + missing.size() + " renditions to go"));
             }
             job.requireSpace(renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
+            Path outDir = job.newDirectory("out-");
             try {
-                for (List<RenditionPlan.Planned> stage : renderer.stages(missing)) {
-                    renderer.produce(plan, stage, source, job.newDirectory("out-"), Duration.between(clock.instant(), deadline))
-                            .forEach(produced -> store(asset, plan, produced));
-                    announceRenditions(asset, plan); // a stage's renditions are announced before the next is made
-                }
+                renderer.produce(plan, missing, source, outDir, left).forEach(produced -> store(asset, plan, produced));
             } catch (FailureException e) {
-                Set<String> stored = checkpoints(asset.id(), plan).stream().filter(r -> r.state() == RenditionState.DONE)
-                        .map(Rendition::name).collect(Collectors.toSet());
-                List<RenditionPlan.Planned> unmade = missing.stream().filter(p -> !stored.contains(p.name())).toList();
-                if (!degradable(e, unmade)) {
+                if (!degradable(e, missing)) {
                     throw e;
                 }
                 LOG.warn("asset {}: producing {} renditions in one go failed ({}); producing the required ones, then each"
-                        + " optional one on its own", asset.id(), unmade.size(), e.failure());
-                lost = degrade(renderer, asset, plan, unmade, source, job, deadline);
+                        + " optional one on its own", asset.id(), missing.size(), e.failure());
+                lost = degrade(renderer, asset, plan, missing, source, job, deadline);
             }
         }
-        announceRenditions(asset, plan);
+        for (Rendition rendition : checkpoints(asset.id(), plan)) {
+            outbox.announceRendition(asset, rendition);
+        }
         String summary = plan.renditions().size() - lost.size() + " of " + plan.renditions().size() + " renditions of "
                 + plan.profile() + " v" + plan.profileVersion();
         Transition end = lost.isEmpty() ? Transition.to(AssetState.READY, clock.instant(), worker, summary)
@@ -153,12 +149,6 @@ public final class RenditionWorkflow {
         Asset ended = assets.transition(asset, end).asset();
         outbox.announceTerminal(ended);
         return new WorkOutcome.Done(asset.id() + " " + ended.state() + " with " + summary);
-    }
-
-    private void announceRenditions(Asset asset, RenditionPlan plan) {
-        for (Rendition rendition : checkpoints(asset.id(), plan)) {
-            outbox.announceRendition(asset, rendition);
-        }
     }
 
     /** Only optional outputs may be given up, and only for a reason another attempt would not fix. */
