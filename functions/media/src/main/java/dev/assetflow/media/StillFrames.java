@@ -92,12 +92,6 @@ public final class StillFrames {
     }
 
     private void run(List<String> command, Path workDirectory, Duration timeout, String what) {
-        ProcessRunner.Result result = runner.run(command, workDirectory, timeout);
-        if (result.timedOut()) {
-            throw new FailureException(Failure.of(FailureCategory.TRANSIENT, what + " within " + timeout.toSeconds() + " s"));
-        }
-        if (!result.succeeded()) {
-            throw new FailureException(Failure.of(FailureCategory.CORRUPT_MEDIA, what + ": " + result.lastErrorLine()));
-        }
+        VideoRenderer.run(runner, command, workDirectory, timeout, what);
     }
 }

@@ -184,6 +184,11 @@ public final class VideoRenderer {
     }
 
     private void run(List<String> command, Path workDirectory, Duration timeout, String what) {
+        run(runner, command, workDirectory, timeout, what);
+    }
+
+    /** One ffmpeg run of a video job: out of time is TRANSIENT (the message comes back), a failure CORRUPT_MEDIA with ffmpeg's last error. */
+    static void run(ProcessRunner runner, List<String> command, Path workDirectory, Duration timeout, String what) {
         ProcessRunner.Result result = runner.run(command, workDirectory, timeout);
         if (result.timedOut()) {
             throw new FailureException(Failure.of(FailureCategory.TRANSIENT,
