@@ -76,14 +76,15 @@ public final class AssetflowStack extends Stack {
         Messaging messaging = new Messaging(this, topology);
         notifications(topology, storage, messaging);
 
-        CdkResolver resolver = new CdkResolver(storage, tables, messaging);
+        MediaConvert mediaConvert = new MediaConvert(this, storage.bucket(Storage.UPLOADS), storage.bucket(Storage.RENDITIONS));
+        CdkResolver resolver = new CdkResolver(storage, tables, messaging, mediaConvert);
         Optional<ILayerVersion> ffmpeg = topology.functions().values().stream().anyMatch(PipelineFunction::usesTools)
                 ? Optional.of(ffmpegLayer(settings, repo)) : Optional.empty();
         Api api = new Api(this, settings);
         topology.functions().forEach((name, spec) -> {
             PipelineFunction.Deployed deployed = PipelineFunction.define(this, name, spec,
                     FunctionEnvironment.of(topology, name, resolver), repo.functionArtifact(spec), ffmpeg, settings);
-            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging);
+            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging, mediaConvert);
             eventSources(topology, name, deployed, messaging);
             schedule(name, spec, deployed);
             for (FunctionSpec.HttpRoute route : spec.http()) {
@@ -99,7 +100,6 @@ public final class AssetflowStack extends Stack {
                 .stringValue(repo.readConfig("routing-rules.json"))
                 .tier(ParameterTier.STANDARD)
                 .build();
-        MediaConvert mediaConvert = new MediaConvert(this, storage.bucket(Storage.UPLOADS), storage.bucket(Storage.RENDITIONS));
         Map<String, Function> plainFunctions = new LinkedHashMap<>();
         functions.forEach((name, deployed) -> plainFunctions.put(name, deployed.function()));
         Operations operations = new Operations(this, topology, messaging, plainFunctions, settings);

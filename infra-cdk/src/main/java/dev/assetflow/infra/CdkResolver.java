@@ -10,11 +10,13 @@ final class CdkResolver implements ResourceResolver {
     private final Storage storage;
     private final Tables tables;
     private final Messaging messaging;
+    private final MediaConvert mediaConvert;
 
-    CdkResolver(Storage storage, Tables tables, Messaging messaging) {
+    CdkResolver(Storage storage, Tables tables, Messaging messaging, MediaConvert mediaConvert) {
         this.storage = storage;
         this.tables = tables;
         this.messaging = messaging;
+        this.mediaConvert = mediaConvert;
     }
 
     @Override
@@ -52,5 +54,15 @@ final class CdkResolver implements ResourceResolver {
     @Override
     public String toolPath(String tool) {
         return TOOLS_DIR + tool;
+    }
+
+    @Override
+    public String mediaConvertRoleArn() {
+        return mediaConvert.role().getRoleArn();
+    }
+
+    @Override
+    public String mediaConvertQueueArn(String priority) {
+        return mediaConvert.queue(priority).getAttrArn();
     }
 }

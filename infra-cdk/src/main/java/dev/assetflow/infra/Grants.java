@@ -9,7 +9,8 @@ import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * Least privilege from the topology: every environment reference declares what the function does
- * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code readPut}, {@code send}, {@code consume}, {@code publish}),
+ * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code readPut}, {@code send}, {@code consume}, {@code publish},
+ * {@code pass}, {@code submit}, or {@code name}: the name only, nothing granted),
  * and exactly that is granted with the constructs' grant methods, scoped to that one resource.
  */
 final class Grants {
@@ -17,7 +18,8 @@ final class Grants {
     private Grants() {
     }
 
-    static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging) {
+    static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging,
+            MediaConvert mediaConvert) {
         spec.environment().forEach((variable, value) -> {
             switch (value.kind()) {
                 case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), value.keys() == null ? "*" : value.keys(), function);
@@ -31,6 +33,7 @@ final class Grants {
                 });
                 case DEAD_LETTER_QUEUES -> topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).forEach(logical ->
                         messaging.deadLetterQueue(logical).ifPresent(dlq -> queue(dlq, value.access(), function)));
+                case MEDIA_CONVERT -> mediaConvert.grant(value.mediaConvert(), value.access(), function);
                 case VALUE, TOOL -> { }
             }
         });
@@ -41,6 +44,7 @@ final class Grants {
             case "read" -> bucket.grantRead(function, keys);
             case "write" -> bucket.grantPut(function, keys);
             case "readWrite" -> bucket.grantReadWrite(function, keys);
+            case "name" -> { } // the name only (e.g. where MediaConvert writes): nothing granted
             case "readPut" -> { // read back and write, never delete (grantReadWrite includes s3:DeleteObject*)
                 bucket.grantRead(function, keys);
                 bucket.grantPut(function, keys);

@@ -6,6 +6,9 @@ package dev.assetflow.topology;
  * infra-cdk grants exactly that. {@code deadLetterQueuesOfConsumer} names a function (the DLQs of the
  * queues feeding it) or {@code *} (every DLQ); it resolves to a JSON object, source queue name → DLQ URL.
  * {@code keys}, for a bucket, narrows the grant to the objects whose keys match (e.g. {@code uploads/*}).
+ * {@code mediaConvert} is {@code role} (the role MediaConvert jobs assume; access {@code pass}) or
+ * {@code queues} (a JSON object, priority → the stack's MediaConvert queue ARN; access {@code submit}:
+ * create, read and cancel jobs on exactly those queues).
  */
 public record EnvValue(
         String value,
@@ -16,10 +19,16 @@ public record EnvValue(
         String workQueues,
         String deadLetterQueuesOfConsumer,
         String tool,
+        String mediaConvert,
         String access,
         String keys) {
 
-    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL }
+    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL, MEDIA_CONVERT }
+
+    /** The MediaConvert queues a stack has, one per priority class, so bulk jobs never delay critical ones. */
+    public static final java.util.List<String> MEDIA_CONVERT_PRIORITIES = java.util.List.of("critical", "standard", "bulk");
+    public static final String MEDIA_CONVERT_ROLE = "role";
+    public static final String MEDIA_CONVERT_QUEUES = "queues";
 
     public Kind kind() {
         int set = 0;
@@ -32,9 +41,10 @@ public record EnvValue(
         if (workQueues != null) { set++; kind = Kind.WORK_QUEUES; }
         if (deadLetterQueuesOfConsumer != null) { set++; kind = Kind.DEAD_LETTER_QUEUES; }
         if (tool != null) { set++; kind = Kind.TOOL; }
+        if (mediaConvert != null) { set++; kind = Kind.MEDIA_CONVERT; }
         if (set != 1) {
             throw new IllegalArgumentException("an environment value needs exactly one of value, bucket, table, "
-                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool; found " + set);
+                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool, mediaConvert; found " + set);
         }
         return kind;
     }

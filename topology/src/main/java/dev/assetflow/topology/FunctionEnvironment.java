@@ -26,6 +26,9 @@ public final class FunctionEnvironment {
             case TOPIC -> resolver.topicArn(value.topic());
             case TOOL -> resolver.toolPath(value.tool());
             case WORK_QUEUES -> workQueues(topology, resolver);
+            case MEDIA_CONVERT -> EnvValue.MEDIA_CONVERT_ROLE.equals(value.mediaConvert()) ? resolver.mediaConvertRoleArn()
+                    : jsonObject(EnvValue.MEDIA_CONVERT_PRIORITIES.stream().collect(Collectors.toMap(p -> p,
+                            resolver::mediaConvertQueueArn, (a, b) -> a, TreeMap::new)));
             case DEAD_LETTER_QUEUES -> jsonObject(topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).stream()
                     .collect(Collectors.toMap(resolver::queueName, resolver::deadLetterQueueUrl, (a, b) -> a, TreeMap::new)));
         };

@@ -20,4 +20,10 @@ public interface ResourceResolver {
 
     /** The path of a bundled tool (ffmpeg, ffprobe) on this host. */
     String toolPath(String tool);
+
+    /** The role MediaConvert jobs assume (passed with each CreateJob). */
+    String mediaConvertRoleArn();
+
+    /** The stack's MediaConvert queue of a priority class ({@code critical}, {@code standard}, {@code bulk}). */
+    String mediaConvertQueueArn(String priority);
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 /** Loads the bundled topology and checks that every reference in it points at something defined. */
 public final class TopologyLoader {
     private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
-    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "readPut", "send", "consume", "publish");
+    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "readPut", "send", "consume", "publish", "pass", "submit", "name");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -103,6 +103,8 @@ public final class TopologyLoader {
             case DEAD_LETTER_QUEUES -> Topology.EVERY_CONSUMER.equals(value.deadLetterQueuesOfConsumer())
                     || t.functions().containsKey(value.deadLetterQueuesOfConsumer())
                     ? null : "function " + value.deadLetterQueuesOfConsumer();
+            case MEDIA_CONVERT -> List.of(EnvValue.MEDIA_CONVERT_ROLE, EnvValue.MEDIA_CONVERT_QUEUES).contains(value.mediaConvert())
+                    ? null : "MediaConvert resource " + value.mediaConvert() + " (role or queues)";
             case VALUE, TOOL, WORK_QUEUES -> null;
         };
         if (missing != null) {

@@ -111,5 +111,7 @@ class TopologyTest {
         public String queueName(String logical) { return names.of(logical); }
         public String topicArn(String logical) { return "arn:" + names.of(logical); }
         public String toolPath(String tool) { return "/tools/" + tool; }
+        public String mediaConvertRoleArn() { return "arn:role:" + names.of("mediaconvert"); }
+        public String mediaConvertQueueArn(String priority) { return "arn:queue:" + names.of(priority); }
     }
 }

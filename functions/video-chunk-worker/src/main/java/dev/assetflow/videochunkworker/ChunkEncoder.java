@@ -55,7 +55,7 @@ final class ChunkEncoder {
 
     /** Scratch objects of a segmented job (thumbnails, poster), outside the rendition layout. */
     static String scratchPrefix(String assetId, VideoLayout layout) {
-        return "chunks/" + assetId + "/" + layout.profile() + "/v" + layout.profileVersion() + "/";
+        return dev.assetflow.domain.video.MediaConvertNaming.scratchPrefix(assetId, layout.profile(), layout.profileVersion());
     }
 
     ChunkResult encode(Asset asset, ChunkWork work, JobWorkspace.Job job, Instant deadline) {

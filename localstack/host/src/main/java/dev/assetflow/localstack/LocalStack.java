@@ -13,7 +13,9 @@ import dev.assetflow.localstack.runtime.MappingState;
 import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
+import dev.assetflow.localstack.mediaconvert.MediaConvertStandIn;
 import dev.assetflow.topology.DeployableArtifacts;
+import dev.assetflow.topology.EnvValue;
 import dev.assetflow.topology.FunctionEnvironment;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -55,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private final LambdaRegistrations registrations;
     private final DeployableArtifacts artifacts;
     private final URI functionEndpoint;
+    private final MediaConvertStandIn mediaConvert;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
@@ -147,6 +151,9 @@ public final class LocalStack implements AutoCloseable {
         this.api = new HttpApiServer(options.httpPort());
         this.artifacts = DeployableArtifacts.locate();
         this.functionEndpoint = options.functionEndpoint().apply(endpoint);
+        this.mediaConvert = new MediaConvertStandIn(REGION, resources.mediaConvertRoleArn(),
+                EnvValue.MEDIA_CONVERT_PRIORITIES.stream().map(resources::mediaConvertQueueArn).collect(Collectors.toSet()),
+                clients.s3(), clients.presigner(), clients.eventBridge(), venv.tool("ffmpeg"), venv.tool("ffprobe"));
         topology.functions().forEach(this::deploy);
         api.start();
     }
@@ -161,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
         environment.put("AWS_ENDPOINT_URL", functionEndpoint.toString()); // the emulator stands in for AWS's endpoints
+        environment.put("AWS_ENDPOINT_URL_MEDIACONVERT", mediaConvert.endpoint().toString()); // the emulator has no MediaConvert
         environment.putAll(options.environmentOverrides().getOrDefault(name, Map.of()));
         LocalFunction host = ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), lambdaRoot(), REGION);
         functions.put(name, host);
@@ -235,6 +243,11 @@ public final class LocalStack implements AutoCloseable {
         return topology;
     }
 
+    /** The local MediaConvert stand-in the functions' MediaConvert client calls, and its fault switches for tests. */
+    public MediaConvertStandIn mediaConvert() {
+        return mediaConvert;
+    }
+
     /** Where the AWS APIs are served: the embedded moto server, or the external endpoint. */
     public URI awsEndpoint() {
         return endpoint;
@@ -268,6 +281,7 @@ public final class LocalStack implements AutoCloseable {
         schedules.forEach(ScheduleRule::close);
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
+        mediaConvert.close();
         functions.values().forEach(LocalFunction::close);
         iam.close();
         clients.close();

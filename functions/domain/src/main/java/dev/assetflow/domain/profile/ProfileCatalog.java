@@ -69,6 +69,11 @@ public final class ProfileCatalog {
         return Optional.ofNullable(videoProfiles.get(name));
     }
 
+    /** Every video profile, in no particular order (e.g. for the MediaConvert requests kept for review). */
+    public List<VideoProfile> videoProfiles() {
+        return List.copyOf(videoProfiles.values());
+    }
+
     public Optional<AudioProfile> audio(String name) {
         return Optional.ofNullable(audioProfiles.get(name));
     }

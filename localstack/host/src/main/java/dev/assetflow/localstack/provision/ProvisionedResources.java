@@ -7,16 +7,20 @@ import java.util.Map;
 
 /** What the provisioner created, answering the topology's references with real names, URLs and ARNs. */
 public final class ProvisionedResources implements ResourceResolver {
+    /** moto's default account. */
+    static final String ACCOUNT = "123456789012";
     private final ResourceNames names;
     private final Map<String, String> queueUrls = new HashMap<>();
     private final Map<String, String> queueArns = new HashMap<>();
     private final Map<String, String> deadLetterUrls = new HashMap<>();
     private final Map<String, String> topicArns = new HashMap<>();
     private final Map<String, String> toolPaths;
+    private final String region;
 
-    ProvisionedResources(ResourceNames names, Map<String, String> toolPaths) {
+    ProvisionedResources(ResourceNames names, Map<String, String> toolPaths, String region) {
         this.names = names;
         this.toolPaths = Map.copyOf(toolPaths);
+        this.region = region;
     }
 
     void queue(String logical, String url, String arn) {
@@ -73,6 +77,18 @@ public final class ProvisionedResources implements ResourceResolver {
     @Override
     public String toolPath(String tool) {
         return require(toolPaths, tool, "tool");
+    }
+
+    /** The role the local MediaConvert stand-in accepts: the stack's, as on AWS (the emulator's default account). */
+    @Override
+    public String mediaConvertRoleArn() {
+        return "arn:aws:iam::" + ACCOUNT + ":role/" + names.of("mediaconvert");
+    }
+
+    /** The stand-in's queues: one per priority class, named after the stack like every resource. */
+    @Override
+    public String mediaConvertQueueArn(String priority) {
+        return "arn:aws:mediaconvert:" + region + ":" + ACCOUNT + ":queues/" + names.of("mediaconvert-" + priority);
     }
 
     private static String require(Map<String, String> map, String key, String what) {

@@ -42,7 +42,7 @@ public final class Provisioner {
     }
 
     public ProvisionedResources provision(Topology topology, ResourceNames names, Map<String, String> toolPaths) {
-        ProvisionedResources resources = new ProvisionedResources(names, toolPaths);
+        ProvisionedResources resources = new ProvisionedResources(names, toolPaths, clients.settings().region().id());
         topology.tables().forEach((logical, table) -> createTable(names.of(logical), table));
         topology.queues().forEach((logical, queue) -> createQueue(resources, logical, queue));
         topology.topics().forEach((logical, topic) -> createTopic(resources, logical, topic));

@@ -13,6 +13,8 @@ import dev.assetflow.imageworker.ImageWorkerHandler;
 import dev.assetflow.ingest.IngestHandler;
 import dev.assetflow.uploadapi.UploadApiHandler;
 import dev.assetflow.videochunkworker.VideoChunkWorkerHandler;
+import dev.assetflow.mediaconvertcompletion.MediaConvertCompletionHandler;
+import dev.assetflow.mediaconvertsubmitter.MediaConvertSubmitterHandler;
 import dev.assetflow.videoworker.VideoWorkerHandler;
 import java.util.Map;
 
@@ -39,6 +41,8 @@ public final class InProcessHandlers {
             Map.entry(ImageWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, ImageWorkerHandler::new)),
             Map.entry(VideoWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoWorkerHandler::new)),
             Map.entry(VideoChunkWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, VideoChunkWorkerHandler::new)),
+            Map.entry(MediaConvertSubmitterHandler.class.getName(), new Entry<>(SQSEvent.class, MediaConvertSubmitterHandler::new)),
+            Map.entry(MediaConvertCompletionHandler.class.getName(), new Entry<>(SQSEvent.class, MediaConvertCompletionHandler::new)),
             Map.entry(AudioWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, AudioWorkerHandler::new)),
             Map.entry(DocumentWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, DocumentWorkerHandler::new)),
             Map.entry(DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new)),

@@ -1,0 +1,42 @@
+package dev.assetflow.mediaconvertsubmitter;
+
+import dev.assetflow.domain.asset.Priority;
+import dev.assetflow.runtime.config.Env;
+import dev.assetflow.worker.WorkerConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The submitter's configuration: what every worker reads (the renditions bucket is only named: MediaConvert
+ * writes it, as the role), the role jobs assume, the stack's MediaConvert queue per priority, its own work
+ * queues (to watch a job), how long a job may take before it is cancelled ({@code JOB_TIMEOUT_SECONDS}) and
+ * how often it is looked at ({@code WATCH_SECONDS}, at most 900). {@code AWS_ENDPOINT_URL_MEDIACONVERT}
+ * points the client elsewhere than MediaConvert's regional endpoint, the SDK's own name for it
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html); the local stack's stand-in.
+ */
+record MediaConvertSubmitterConfig(WorkerConfig worker, String roleArn, Map<String, String> mediaConvertQueues,
+        Map<Priority, String> jobQueueUrls, Duration jobTimeout, Duration watchEvery, Optional<URI> endpoint) {
+
+    static MediaConvertSubmitterConfig from(Map<String, String> variables) {
+        Env env = new Env(variables);
+        return new MediaConvertSubmitterConfig(WorkerConfig.from(env), env.required("MEDIACONVERT_ROLE_ARN"),
+                env.jsonMap("MEDIACONVERT_QUEUES"), jobQueueUrls(env), env.seconds("JOB_TIMEOUT_SECONDS", 7200),
+                env.seconds("WATCH_SECONDS", 900), endpoint(env));
+    }
+
+    /** The MediaConvert work queues, which the completion function also sends to. */
+    static Map<Priority, String> jobQueueUrls(Env env) {
+        Map<Priority, String> urls = new EnumMap<>(Priority.class);
+        for (Priority priority : new Priority[] {Priority.CRITICAL, Priority.STANDARD, Priority.BULK}) {
+            urls.put(priority, env.required(priority.name() + "_JOB_QUEUE_URL"));
+        }
+        return urls;
+    }
+
+    static Optional<URI> endpoint(Env env) {
+        return Optional.of(env.optional("AWS_ENDPOINT_URL_MEDIACONVERT", "")).filter(url -> !url.isBlank()).map(URI::create);
+    }
+}
