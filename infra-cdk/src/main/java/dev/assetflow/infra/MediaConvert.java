@@ -83,6 +83,9 @@ final class MediaConvert extends Construct {
                         .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("mediaconvert")
                                 .resource("jobs").resourceName("*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
                         .build());
+                if (function.getGrantPrincipal() instanceof software.constructs.IConstruct role) {
+                    Suppressions.mediaConvertJobs(role);
+                }
             }
             case "queues/name", "role/name" -> { }
             default -> throw new IllegalArgumentException("MediaConvert " + resource + " access " + access);

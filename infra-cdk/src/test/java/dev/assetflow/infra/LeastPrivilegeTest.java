@@ -56,8 +56,51 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSubmitterPassesOnlyTheMediaConvertRoleToMediaConvertAndCreatesJobsOnlyOnTheStacksQueues() {
+        List<Map<String, Object>> submitter = statementsOf("MediaconvertSubmitter");
+        Map<String, Object> passRole = submitter.stream().filter(st -> list(st.get("Action")).contains("iam:PassRole")).findFirst().orElseThrow();
+        assertThat(passRole.get("Condition")).isEqualTo(Map.of("StringEquals", Map.of("iam:PassedToService", "mediaconvert.amazonaws.com")));
+        assertThat(passRole.get("Resource").toString()).contains("MediaConvertRole").doesNotContain("*");
+        Map<String, Object> create = submitter.stream().filter(st -> list(st.get("Action")).contains("mediaconvert:CreateJob")).findFirst().orElseThrow();
+        assertThat(list(create.get("Resource"))).hasSize(3).allSatisfy(queue -> assertThat(queue.toString())
+                .contains("MediaConvert").contains("Queue").contains("Arn"));
+        Map<String, Object> read = submitter.stream().filter(st -> list(st.get("Action")).contains("mediaconvert:GetJob")).findFirst().orElseThrow();
+        assertThat(list(read.get("Action"))).containsExactlyInAnyOrder("mediaconvert:GetJob", "mediaconvert:CancelJob");
+        assertThat(read.get("Resource").toString()).contains(":jobs/*");
+        assertThat(actionsOf("MediaconvertSubmitter")).as("MediaConvert writes the renditions, as the role; the submitter does not")
+                .doesNotContain("s3:PutObject", "s3:GetObject*");
+    }
+
+    @Test
+    void theCompletionFunctionReadsAndWritesRenditionsButNeverCreatesJobsOrPassesARole() {
+        List<String> actions = actionsOf("MediaconvertCompletion");
+        assertThat(actions).contains("s3:GetObject*", "s3:PutObject", "dynamodb:UpdateItem", "sns:Publish", "sqs:SendMessage");
+        assertThat(actions).doesNotContain("mediaconvert:CreateJob", "iam:PassRole", "s3:DeleteObject*");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMediaConvertRoleMayOnlyBeAssumedForThisAccount() {
+        Map<String, Object> role = resources("AWS::IAM::Role").entrySet().stream().filter(e -> e.getKey().startsWith("MediaConvertRole"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        Map<String, Object> statement = (Map<String, Object>) list(((Map<String, Object>) properties(role).get("AssumeRolePolicyDocument"))
+                .get("Statement")).get(0);
+        assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "mediaconvert.amazonaws.com"));
+        assertThat(statement.get("Condition")).isEqualTo(Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+    }
+
+    @Test
     void nothingMayDeleteAnOriginal() {
         assertThat(allActions()).doesNotContain("s3:DeleteObject", "s3:DeleteObject*", "s3:DeleteObjectVersion");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statementsOf(String functionIdPrefix) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        policiesOf(functionIdPrefix).forEach(policy -> list(((Map<String, Object>) properties(policy).get("PolicyDocument"))
+                .get("Statement")).forEach(st -> statements.add((Map<String, Object>) st)));
+        return statements;
     }
 
     private static List<String> actionsOf(String functionIdPrefix) {

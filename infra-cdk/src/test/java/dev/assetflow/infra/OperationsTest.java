@@ -35,8 +35,8 @@ class OperationsTest {
         Map<String, Map<String, Object>> alarms = resources("AWS::CloudWatch::Alarm");
         long breakers = topology.breakerSteps().size();
         long consumingStages = topology.queueConsumers().size();
-        assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest", "video-chunk-worker",
-                "video-worker");
+        assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest",
+                "mediaconvert-completion", "mediaconvert-submitter", "video-chunk-worker", "video-worker");
         assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers + consumingStages));
         assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));
         alarms.values().forEach(alarm -> {
