@@ -24,6 +24,7 @@ class LayersTest {
             Set.of("functions/function-runtime", "functions/test-fixtures"),
             Set.of("functions/rendition-worker"),
             Set.of("functions/upload-api", "functions/ingest", "functions/image-worker", "functions/video-worker", "functions/video-chunk-worker",
+                    "functions/mediaconvert-submitter", "functions/mediaconvert-completion",
                     "functions/audio-worker", "functions/document-worker", "functions/dlq-triage", "functions/breaker-probe"),
             Set.of("ops", "infra-cdk", "localstack/host", "localstack/client"),
             Set.of("localstack/demo", "localstack/acceptance", "bench"));

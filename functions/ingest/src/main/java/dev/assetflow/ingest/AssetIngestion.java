@@ -19,6 +19,9 @@ import dev.assetflow.domain.routing.RoutingInput;
 import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.work.WorkMessage;
 import java.time.Clock;
+import dev.assetflow.domain.cost.CostEstimate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,10 +42,11 @@ final class AssetIngestion {
     private final RoutingRules rules;
     private final WorkDispatcher dispatcher;
     private final EventOutbox outbox;
+    private final AssetCost cost;
     private final Clock clock;
 
     AssetIngestion(AssetRepository assets, ObjectStore store, Classifier classifier, MediaInspector inspector,
-            RoutingRules rules, WorkDispatcher dispatcher, EventOutbox outbox, Clock clock) {
+            RoutingRules rules, WorkDispatcher dispatcher, EventOutbox outbox, AssetCost cost, Clock clock) {
         this.assets = assets;
         this.store = store;
         this.classifier = classifier;
@@ -50,6 +54,7 @@ final class AssetIngestion {
         this.rules = rules;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
+        this.cost = cost;
         this.clock = clock;
     }
 
@@ -144,18 +149,34 @@ final class AssetIngestion {
                 LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
                         work.queue().label(), work.profile(), work.rule(), work.configVersion());
                 RouteInfo route = new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
+                Optional<CostEstimate> estimate = cost.of(asset, work);
+                Map<String, Object> media = estimate.map(e -> withCost(asset.media(), e)).orElse(null);
+                if (estimate.isPresent() && work.maxCostUsd() != null && estimate.get().usd() > work.maxCostUsd()) {
+                    yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route).withMedia(media)
+                            .withFailure(Failure.of(FailureCategory.COST_LIMIT, String.format(Locale.ROOT,
+                                    "estimated at $%.4f (%s; prices of %s), over the cap of rule '%s': $%.4f (maxCostUsd)",
+                                    estimate.get().usd(), estimate.get().basis(), estimate.get().pricesAsOf(), work.rule(),
+                                    work.maxCostUsd()))));
+                }
                 Optional<WorkDispatcher.WorkQueue> queue = dispatcher.queueFor(asset.kind(), work.queue(), work.transcoder());
                 if (queue.isEmpty()) {
-                    yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route)
+                    yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "").withRoute(route).withMedia(media)
                             .withFailure(Failure.of(FailureCategory.CONFIGURATION, "rule '" + work.rule() + "' routes "
                                     + asset.kind().label() + " to the " + work.queue().label() + " queue"
                                     + (work.transcoder() == null ? "" : " for " + work.transcoder())
                                     + ", but this deployment has no such work queue")));
                 }
                 yield move(asset, Transition.to(AssetState.QUEUED, clock.instant(), BY, queued(work, route, queue.get()))
-                        .withRoute(route.inWorkQueue(queue.get().name())));
+                        .withRoute(route.inWorkQueue(queue.get().name())).withMedia(media));
             }
         };
+    }
+
+    /** The probe's facts with the estimate beside them, under {@code cost}. */
+    private static Map<String, Object> withCost(Map<String, Object> media, CostEstimate estimate) {
+        Map<String, Object> updated = new LinkedHashMap<>(media);
+        updated.put("cost", estimate.toMedia());
+        return updated;
     }
 
     /** The history says where the work really waits, and for what: a queue without a consumer is no secret. */

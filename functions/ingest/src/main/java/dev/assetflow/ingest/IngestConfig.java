@@ -15,6 +15,8 @@ record IngestConfig(
         Map<String, String> deadLetterQueueUrls,
         String eventsTopicArn,
         String routingRulesLocation,
+        String profilesLocation,
+        String pricesLocation,
         Duration idempotencyInProgressExpiry,
         Duration idempotencyTtl,
         MediaTools tools,
@@ -30,6 +32,8 @@ record IngestConfig(
                 env.jsonMap("DEAD_LETTER_QUEUE_URLS"),
                 env.required("EVENTS_TOPIC_ARN"),
                 env.optional("ROUTING_RULES", "classpath:/routing-rules.json"),
+                env.optional("PROFILES", "classpath:/profiles.json"),
+                env.optional("PRICES", "classpath:/prices.json"),
                 // at least the function timeout, so a live claim is never taken over
                 env.seconds("IDEMPOTENCY_IN_PROGRESS_SECONDS", 60),
                 env.seconds("IDEMPOTENCY_TTL_SECONDS", 7 * 24 * 3600),

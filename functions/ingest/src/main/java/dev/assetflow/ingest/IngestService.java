@@ -1,5 +1,12 @@
 package dev.assetflow.ingest;
 
+import dev.assetflow.domain.cost.CostEstimator;
+import dev.assetflow.domain.cost.PriceTable;
+import dev.assetflow.domain.profile.ProfileCatalog;
+import dev.assetflow.topology.TopologyLoader;
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.idempotency.DynamoIdempotencyStore;
@@ -60,10 +67,24 @@ final class IngestService {
         WorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), config.reviewQueueUrl());
         EventOutbox outbox = new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
         AssetIngestion ingestion = new AssetIngestion(assets, store, new Classifier(new TypeDetector()), inspector,
-                loadRules(config.routingRulesLocation()), dispatcher, outbox, clock);
+                loadRules(config.routingRulesLocation()), dispatcher, outbox, cost(config), clock);
         Idempotency idempotency = new Idempotency(new DynamoIdempotencyStore(clients.dynamoDb(), config.idempotencyTable()),
                 clock, config.idempotencyInProgressExpiry(), config.idempotencyTtl());
         return new IngestService(idempotency, ingestion, new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()));
+    }
+
+    /** The estimator, with the price table and the workers' sizes as the bundled topology deploys them. */
+    private static AssetCost cost(IngestConfig config) {
+        Map<String, CostEstimator.WorkerSize> workers = new HashMap<>();
+        TopologyLoader.load().functions().forEach((name, spec) ->
+                workers.put(name, new CostEstimator.WorkerSize(spec.memoryMb(), spec.timeoutSeconds())));
+        try {
+            return new AssetCost(new CostEstimator(PriceTable.parse(ConfigText.read(config.pricesLocation())), workers),
+                    ProfileCatalog.parse(ConfigText.read(config.profilesLocation())));
+        } catch (ConfigInvalidException e) {
+            throw new IllegalStateException("prices at " + config.pricesLocation() + " or profiles at " + config.profilesLocation()
+                    + " are invalid: " + e.getMessage(), e);
+        }
     }
 
     private static RoutingRules loadRules(String location) {

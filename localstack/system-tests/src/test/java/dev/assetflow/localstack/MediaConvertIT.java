@@ -56,6 +56,8 @@ class MediaConvertIT {
     static void start(@TempDir Path config) throws IOException {
         Path rules = Files.writeString(config.resolve("mediaconvert-rules.json"), """
                 {"version": 1, "rules": [
+                  {"name": "capped-long-video", "when": {"kind": "video", "minDurationSeconds": 30},
+                   "route": {"queue": "standard", "profile": "video-abr", "transcoder": "mediaconvert", "maxCostUsd": 0.001}},
                   {"name": "video-to-mediaconvert", "when": {"kind": "video"},
                    "route": {"queue": "standard", "profile": "video-abr", "transcoder": "mediaconvert"}},
                   {"name": "fallback", "when": {}, "route": {"queue": "review"}}]}
@@ -95,6 +97,11 @@ class MediaConvertIT {
         assertThat(transcode.path("engine").asText()).isEqualTo("mediaconvert");
         assertThat(transcode.path("queue").asText()).endsWith("-mediaconvert-standard");
         assertThat(transcode.path("submission").asInt()).isEqualTo(1);
+        assertThat(asset.at("/media/cost/engine").asText()).isEqualTo("mediaconvert");
+        assertThat(asset.at("/media/cost/usd").asDouble()).isPositive();
+        assertThat(asset.at("/media/cost/pricesAsOf").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(ffmpeg.at("/media/cost/engine").asText()).as("every engine's asset has its estimate").isEqualTo("ffmpeg");
+        assertThat(ffmpeg.at("/media/cost/basis").asText()).contains("GB-s of video-worker");
         Job job = mediaConvert.getJob(b -> b.id(transcode.path("jobId").asText())).job();
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETE);
         assertThat(job.userMetadata()).containsEntry("assetId", assetId);
@@ -131,6 +138,20 @@ class MediaConvertIT {
         assertThat(after.path("updatedAt").asText()).isEqualTo(asset.path("updatedAt").asText());
         assertThat(notifications.count(assetId, "asset.ready")).isEqualTo(1);
         assertThat(renditionEvents(searchIndex, assetId).values()).allSatisfy(count -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void aVideoEstimatedOverItsRulesCapGoesToReviewBeforeAnyJob() throws Exception {
+        String assetId = Uploads.upload(client, "long.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("long.mp4"), 31, 320, 180, 1, 0));
+
+        JsonNode asset = settled(assetId);
+
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("QUARANTINED");
+        assertThat(asset.path("failure").path("category").asText()).isEqualTo("COST_LIMIT");
+        assertThat(asset.path("failure").path("reason").asText()).contains("over the cap of rule 'capped-long-video': $0.0010")
+                .contains("prices of");
+        assertThat(asset.at("/media/cost/usd").asDouble()).isGreaterThan(0.001);
+        assertThat(mediaConvert.listJobs(b -> b.maxResults(20)).jobs()).noneMatch(j -> assetId.equals(j.userMetadata().get("assetId")));
     }
 
     @Test

@@ -14,6 +14,8 @@ public enum FailureCategory {
     ORIGINAL_MISSING(FailureClass.PERMANENT_INPUT),
     NO_MATCHING_RULE(FailureClass.PERMANENT_INPUT),
     ENCRYPTED(FailureClass.PERMANENT_INPUT),
+    /** Estimated above its rule's {@code maxCostUsd}: quarantined for review before anything is encoded. */
+    COST_LIMIT(FailureClass.PERMANENT_INPUT),
     TRANSIENT(FailureClass.TRANSIENT),
     CONFIGURATION(FailureClass.CONFIGURATION),
     INTERNAL(FailureClass.INTERNAL);

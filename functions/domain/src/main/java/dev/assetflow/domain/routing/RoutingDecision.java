@@ -8,8 +8,13 @@ public sealed interface RoutingDecision {
     int configVersion();
 
     /** A rule accepted the asset: it goes to a work queue of the given class with a profile. */
-    record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion)
-            implements RoutingDecision {}
+    record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion, Double maxCostUsd)
+            implements RoutingDecision {
+
+        public ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion) {
+            this(rule, queue, profile, transcoder, configVersion, null);
+        }
+    }
 
     /** No rule accepts the asset (or a rule sends it to review on purpose): it is quarantined for a human. */
     record ToReview(String rule, String reason, int configVersion) implements RoutingDecision {}

@@ -69,6 +69,9 @@ public final class RoutingRulesParser {
         } else if (Priority.fromLabel(route.queue()) != Priority.REVIEW && route.profile() == null) {
             problems.add(at + ": a work-queue route needs a 'profile'");
         }
+        if (route.maxCostUsd() != null && !(route.maxCostUsd() > 0)) {
+            problems.add(at + ": 'route.maxCostUsd' must be a positive amount in US dollars");
+        }
         if (route.transcoder() != null && !TRANSCODERS.contains(route.transcoder())) {
             problems.add(at + ": unknown transcoder '" + route.transcoder() + "' (ffmpeg, ffmpeg-one-invocation, ffmpeg-segmented or mediaconvert)");
         }
