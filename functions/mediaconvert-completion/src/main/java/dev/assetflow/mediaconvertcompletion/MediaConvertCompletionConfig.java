@@ -4,7 +4,6 @@ import dev.assetflow.domain.asset.Priority;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.runtime.config.Env;
 import dev.assetflow.worker.WorkerConfig;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +19,7 @@ record MediaConvertCompletionConfig(WorkerConfig worker, MediaTools tools, Set<S
 
     static MediaConvertCompletionConfig from(Map<String, String> variables) {
         Env env = new Env(variables);
-        Map<Priority, String> urls = new EnumMap<>(Priority.class);
-        for (Priority priority : new Priority[] {Priority.CRITICAL, Priority.STANDARD, Priority.BULK}) {
-            urls.put(priority, env.required(priority.name() + "_JOB_QUEUE_URL"));
-        }
         return new MediaConvertCompletionConfig(WorkerConfig.from(env), MediaTools.from(variables),
-                new HashSet<>(env.jsonMap("MEDIACONVERT_QUEUES").values()), urls, (int) env.longValue("MAX_SUBMISSIONS", 3));
+                new HashSet<>(env.jsonMap("MEDIACONVERT_QUEUES").values()), WorkerConfig.queueUrlsByPriority(env, "JOB_QUEUE_URL"), (int) env.longValue("MAX_SUBMISSIONS", 3));
     }
 }

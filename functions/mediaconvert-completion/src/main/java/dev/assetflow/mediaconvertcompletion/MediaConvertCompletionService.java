@@ -14,6 +14,7 @@ import dev.assetflow.domain.deadletter.MessageParking;
 import dev.assetflow.domain.events.EventOutbox;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
+import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.video.MediaConvertJob;
@@ -33,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -158,11 +158,11 @@ final class MediaConvertCompletionService {
     /** The layout the submitter planned: the same profile version, from the same probe. */
     private VideoLayout layout(Asset asset, JobStateChange.JobRef job) {
         String name = job.userMetadata().getOrDefault(MediaConvertNaming.PROFILE, "");
-        VideoProfile profile = profiles.video(name).filter(p -> Integer.toString(p.version())
-                .equals(job.userMetadata().get(MediaConvertNaming.PROFILE_VERSION))).orElseThrow(() -> new dev.assetflow.domain.failure
-                .FailureException(Failure.of(FailureCategory.CONFIGURATION, "job " + job.jobId() + " made profile " + name + " v"
-                        + job.userMetadata().get(MediaConvertNaming.PROFILE_VERSION) + ", which this deployment does not have")));
-        SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new dev.assetflow.domain.failure.FailureException(
+        String version = job.userMetadata().get(MediaConvertNaming.PROFILE_VERSION);
+        VideoProfile profile = profiles.video(name).filter(p -> Integer.toString(p.version()).equals(version))
+                .orElseThrow(() -> new FailureException(Failure.of(FailureCategory.CONFIGURATION, "job " + job.jobId() + " made profile "
+                        + name + " v" + version + ", which this deployment does not have")));
+        SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new FailureException(
                 Failure.of(FailureCategory.INTERNAL, "asset " + asset.id() + " has no probe to plan its layout from")));
         return VideoLayout.of(profile, source);
     }

@@ -5,7 +5,6 @@ import dev.assetflow.runtime.config.Env;
 import dev.assetflow.worker.WorkerConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,17 +22,8 @@ record MediaConvertSubmitterConfig(WorkerConfig worker, String roleArn, Map<Stri
     static MediaConvertSubmitterConfig from(Map<String, String> variables) {
         Env env = new Env(variables);
         return new MediaConvertSubmitterConfig(WorkerConfig.from(env), env.required("MEDIACONVERT_ROLE_ARN"),
-                env.jsonMap("MEDIACONVERT_QUEUES"), jobQueueUrls(env), env.seconds("JOB_TIMEOUT_SECONDS", 7200),
+                env.jsonMap("MEDIACONVERT_QUEUES"), WorkerConfig.queueUrlsByPriority(env, "JOB_QUEUE_URL"), env.seconds("JOB_TIMEOUT_SECONDS", 7200),
                 env.seconds("WATCH_SECONDS", 900), endpoint(env));
-    }
-
-    /** The MediaConvert work queues, which the completion function also sends to. */
-    static Map<Priority, String> jobQueueUrls(Env env) {
-        Map<Priority, String> urls = new EnumMap<>(Priority.class);
-        for (Priority priority : new Priority[] {Priority.CRITICAL, Priority.STANDARD, Priority.BULK}) {
-            urls.put(priority, env.required(priority.name() + "_JOB_QUEUE_URL"));
-        }
-        return urls;
     }
 
     static Optional<URI> endpoint(Env env) {

@@ -1,7 +1,9 @@
 package dev.assetflow.worker;
 
 import dev.assetflow.runtime.config.Env;
+import dev.assetflow.domain.asset.Priority;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** What every worker function reads from its environment; kind-specific limits are read by the worker itself. */
@@ -23,5 +25,17 @@ public record WorkerConfig(
                 env.optional("PROFILES", "classpath:/profiles.json"),
                 env.longValue("MAX_SOURCE_BYTES", 200L * 1024 * 1024),
                 Path.of(env.optional("WORK_DIRECTORY", System.getProperty("java.io.tmpdir"))));
+    }
+
+    /**
+     * One queue URL per work priority class, from {@code CRITICAL_<suffix>}, {@code STANDARD_<suffix>} and
+     * {@code BULK_<suffix>} (e.g. {@code CHUNK_QUEUE_URL}, {@code JOB_QUEUE_URL}).
+     */
+    public static Map<Priority, String> queueUrlsByPriority(Env env, String suffix) {
+        Map<Priority, String> urls = new EnumMap<>(Priority.class);
+        for (Priority priority : new Priority[] {Priority.CRITICAL, Priority.STANDARD, Priority.BULK}) {
+            urls.put(priority, env.required(priority.name() + "_" + suffix));
+        }
+        return urls;
     }
 }

@@ -9,6 +9,7 @@ import dev.assetflow.domain.video.ChunkResult;
 import dev.assetflow.domain.video.ChunkWork;
 import dev.assetflow.domain.video.HlsMediaPlaylist;
 import dev.assetflow.domain.video.LadderRung;
+import dev.assetflow.domain.video.MediaConvertNaming;
 import dev.assetflow.domain.video.VideoLayout;
 import dev.assetflow.domain.work.ContentTypes;
 import dev.assetflow.domain.work.JobWorkspace;
@@ -55,7 +56,7 @@ final class ChunkEncoder {
 
     /** Scratch objects of a segmented job (thumbnails, poster), outside the rendition layout. */
     static String scratchPrefix(String assetId, VideoLayout layout) {
-        return dev.assetflow.domain.video.MediaConvertNaming.scratchPrefix(assetId, layout.profile(), layout.profileVersion());
+        return MediaConvertNaming.scratchPrefix(assetId, layout.profile(), layout.profileVersion());
     }
 
     ChunkResult encode(Asset asset, ChunkWork work, JobWorkspace.Job job, Instant deadline) {

@@ -34,8 +34,8 @@ final class SegmentedFanOut {
     }
 
     WorkOutcome start(Asset asset, WorkMessage work, VideoPlanner.VideoPlan plan, EnginePlan.Segmented engine) {
-        if (!plan.media().equals(asset.media())) {
-            assets.recordMedia(asset.id(), plan.media());
+        if (!asset.mediaWith(plan.media()).equals(asset.media())) {
+            assets.recordMedia(asset.id(), asset.mediaWith(plan.media()));
         }
         VideoLayout layout = plan.layout();
         List<ChunkWork.Part> parts = new ArrayList<>(engine.chunks().stream().map(ChunkWork.Part::of).toList());

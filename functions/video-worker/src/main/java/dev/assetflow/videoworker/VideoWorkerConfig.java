@@ -8,7 +8,6 @@ import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.TopologyLoader;
 import dev.assetflow.worker.WorkerConfig;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,11 +34,7 @@ record VideoWorkerConfig(WorkerConfig worker, Limits limits, Map<Priority, Strin
         Limits limits = new Limits(env.longValue("MAX_VIDEO_SECONDS", 4 * 3600), env.longValue("MAX_VIDEO_PIXELS", 4096L * 2304),
                 worker.maxSourceBytes(), budget("video-worker", share), budget("video-chunk-worker", share),
                 Optional.ofNullable(env.optional("CHUNK_CPU_SECONDS", null)).map(v -> env.doubleValue("CHUNK_CPU_SECONDS", 0)));
-        Map<Priority, String> chunkQueues = new EnumMap<>(Priority.class);
-        for (Priority priority : new Priority[] {Priority.CRITICAL, Priority.STANDARD, Priority.BULK}) {
-            chunkQueues.put(priority, env.required(priority.name() + "_CHUNK_QUEUE_URL"));
-        }
-        return new VideoWorkerConfig(worker, limits, chunkQueues, MediaTools.from(variables));
+        return new VideoWorkerConfig(worker, limits, WorkerConfig.queueUrlsByPriority(env, "CHUNK_QUEUE_URL"), MediaTools.from(variables));
     }
 
     private static WorkerBudget budget(String function, double share) {

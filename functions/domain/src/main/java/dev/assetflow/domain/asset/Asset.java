@@ -3,6 +3,7 @@ package dev.assetflow.domain.asset;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureClass;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,16 @@ public record Asset(
     public boolean reopenable() {
         return state == AssetState.FAILED && failure != null
                 && failure.category().failureClass() != FailureClass.PERMANENT_INPUT;
+    }
+
+    /**
+     * The recorded media with {@code facts} laid over it: a worker's probe replaces the facts it found
+     * again, and what others recorded (ingest's cost estimate) stays.
+     */
+    public Map<String, Object> mediaWith(Map<String, Object> facts) {
+        Map<String, Object> merged = new LinkedHashMap<>(media);
+        merged.putAll(facts);
+        return merged;
     }
 
     /** PARTIAL: its main renditions are there, some optional ones are missing; a repair may make them. */

@@ -108,8 +108,9 @@ public final class RenditionWorkflow {
     private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, JobWorkspace.Job job,
             Instant deadline) {
         RenditionPlan plan = renderer.plan(asset, work, source);
-        if (!plan.media().isEmpty() && !plan.media().equals(asset.media())) {
-            assets.recordMedia(asset.id(), plan.media());
+        Map<String, Object> media = asset.mediaWith(plan.media());
+        if (!plan.media().isEmpty() && !media.equals(asset.media())) {
+            assets.recordMedia(asset.id(), media);
         }
         Set<String> done = checkpoints(asset.id(), plan).stream()
                 .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());

@@ -95,7 +95,7 @@ final class StandInJob implements Runnable {
         this.faults = faults;
     }
 
-    /** ffmpeg and ffprobe, and how long one may run. */
+    /** The ffmpeg and ffprobe the stand-in runs (the project's own, from .venv). */
     record Tools(Path ffmpeg, Path ffprobe) {}
 
     @Override
