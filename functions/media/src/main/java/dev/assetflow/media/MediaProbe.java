@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ffprobe, reading headers and the first frame only: dimensions and orientation are known before
  * anything is decoded in full, so limits are checked before the expensive step.
  */
 public final class MediaProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaProbe.class);
     private final MediaTools tools;
     private final ProcessRunner runner;
 
@@ -73,12 +76,14 @@ public final class MediaProbe {
      */
     public MediaInfo probeMedia(String fileOrUrl, Path workDirectory, Duration timeout) {
         boolean remote = remote(fileOrUrl);
-        ProcessRunner.Result result = runner.run(List.of(tools.ffprobe().toString(),
-                "-v", "error", "-protocol_whitelist", protocolWhitelist(fileOrUrl),
-                "-show_entries", "format=format_name,duration,bit_rate:stream=index,codec_type,codec_name,width,height,"
-                        + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_disposition=attached_pic"
-                        + ":stream_side_data=rotation",
-                "-of", "json", fileOrUrl), workDirectory, timeout);
+        ProcessRunner.Result result = probeMediaOnce(fileOrUrl, workDirectory, timeout);
+        if (remote && !result.succeeded() && !result.timedOut() && !readFailure(result.lastErrorLine())) {
+            // over HTTP, a range request refused or cut mid-read can surface as unparseable content (ffmpeg logs
+            // the HTTP error itself below -v error): a corrupt file fails the same way again, a dropped read does not
+            LOG.warn("ffprobe could not read a remote original ({}); probing it once more before calling it corrupt",
+                    result.lastErrorLine().replace(fileOrUrl, "the file"));
+            result = probeMediaOnce(fileOrUrl, workDirectory, timeout);
+        }
         if (!result.succeeded()) {
             // ffprobe names its input in the message; a presigned URL must not end up in the asset's record
             String error = result.timedOut() ? "timed out" : result.lastErrorLine().replace(fileOrUrl + ": ", "").replace(fileOrUrl, "the file");
@@ -93,6 +98,15 @@ public final class MediaProbe {
         } catch (IOException e) {
             throw corrupt("ffprobe's answer is unreadable: " + e.getMessage());
         }
+    }
+
+    private ProcessRunner.Result probeMediaOnce(String fileOrUrl, Path workDirectory, Duration timeout) {
+        return runner.run(List.of(tools.ffprobe().toString(),
+                "-v", "error", "-protocol_whitelist", protocolWhitelist(fileOrUrl),
+                "-show_entries", "format=format_name,duration,bit_rate:stream=index,codec_type,codec_name,width,height,"
+                        + "avg_frame_rate,r_frame_rate,pix_fmt,channels,sample_rate:stream_tags=language:stream_disposition=attached_pic"
+                        + ":stream_side_data=rotation",
+                "-of", "json", fileOrUrl), workDirectory, timeout);
     }
 
     static MediaInfo mediaInfo(JsonNode root) {

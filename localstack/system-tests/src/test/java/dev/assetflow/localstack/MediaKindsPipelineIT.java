@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Video, audio and documents through the whole local stack, outputs read back from S3 and probed. */
 @ExtendWith(LocalStackExtension.class)
@@ -137,14 +136,7 @@ class MediaKindsPipelineIT {
     }
 
     private Path downloadPrefix(LocalStackExtension.Fixture fx, String bucketLogical, String prefix) throws Exception {
-        String bucket = fx.stack().resources().bucketName(bucketLogical);
-        Path root = Files.createDirectories(dir.resolve("download"));
-        for (S3Object object : fx.stack().clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            Path target = root.resolve(object.key().substring(prefix.length()));
-            Files.createDirectories(target.getParent());
-            fx.stack().clients().s3().getObject(b -> b.bucket(bucket).key(object.key()), target);
-        }
-        return root;
+        return RenditionDownloads.downloadPrefix(fx.stack(), bucketLogical, prefix, dir.resolve("download"));
     }
 
     private static MediaInfo probe(Path file) {

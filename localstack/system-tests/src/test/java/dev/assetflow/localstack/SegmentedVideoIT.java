@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Segmented video through a local stack of its own, deployed as an operator would tune it: routing
@@ -108,7 +107,7 @@ class SegmentedVideoIT {
                 .containsExactlyInAnyOrder("hls/180p", "hls/audio", "hls/master", "mp4/180p", "poster", "storyboard");
 
         Path local = download(longId);
-        assertDecodesWhole(local.resolve("hls/master.m3u8"));
+        RenditionDownloads.assertDecodesWhole(local.resolve("hls/master.m3u8"));
         assertContinuousVariant(local.resolve("hls/180p/index.m3u8"), 600);
         List<String> audio = packets(local.resolve("hls/audio/index.m3u8"), "a:0");
         assertContinuous(audio, "audio", 1024.0 / 48000);
@@ -120,7 +119,7 @@ class SegmentedVideoIT {
         assertThat(RenditionObjects.assertServable(stack, longId)).anySatisfy(key -> assertThat(key).endsWith(".m4s"));
 
         searchIndex.collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
-        assertThat(renditionEvents(searchIndex, longId)).as("one rendition.ready per rendition, duplicate parts or not")
+        assertThat(RenditionDownloads.renditionEvents(searchIndex, longId)).as("one rendition.ready per rendition, duplicate parts or not")
                 .hasSize(6).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
         Map<Integer, Long> encodes = encodesByPart(longId);
         assertThat(encodes).hasSize(transcode.path("partsTotal").asInt());
@@ -146,14 +145,14 @@ class SegmentedVideoIT {
         assertThat(relativeKeys(stack, segmentedId)).as("the same objects under the same keys")
                 .isEqualTo(relativeKeys(fx.stack(), oneId));
         Path local = download(segmentedId);
-        assertDecodesWhole(local.resolve("hls/master.m3u8"));
+        RenditionDownloads.assertDecodesWhole(local.resolve("hls/master.m3u8"));
         for (String rung : List.of("1080p", "720p", "480p", "360p")) {
             assertContinuousVariant(local.resolve("hls/" + rung + "/index.m3u8"), 20);
         }
 
         searchIndex.collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
-        assertThat(renditionEvents(searchIndex, segmentedId)).isEqualTo(renditionEvents(fx.searchIndex(), oneId));
+        assertThat(RenditionDownloads.renditionEvents(searchIndex, segmentedId)).isEqualTo(RenditionDownloads.renditionEvents(fx.searchIndex(), oneId));
         notifications.collectUntilQuiet(Duration.ofSeconds(1), Duration.ofSeconds(10));
         fx.notifications().collectUntilQuiet(Duration.ofSeconds(1), Duration.ofSeconds(10));
         assertThat(notifications.count(segmentedId, "asset.ready")).isEqualTo(1).isEqualTo(fx.notifications().count(oneId, "asset.ready"));
@@ -176,7 +175,7 @@ class SegmentedVideoIT {
         long redone = encodes.values().stream().filter(count -> count > 1).count();
         assertThat(redone).as("parts encoded again: " + encodes).isBetween(1L, (long) ended);
         assertThat(encodes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(parts + redone);
-        assertDecodesWhole(download(assetId).resolve("hls/master.m3u8"));
+        RenditionDownloads.assertDecodesWhole(download(assetId).resolve("hls/master.m3u8"));
     }
 
     @Test
@@ -248,11 +247,6 @@ class SegmentedVideoIT {
                 .find(new AssetId(assetId)).orElseThrow();
     }
 
-    private static Map<String, Long> renditionEvents(EventTap tap, String assetId) {
-        return tap.eventsFor(assetId).stream().filter(e -> e.path("type").asText().equals("rendition.ready"))
-                .collect(Collectors.groupingBy(e -> e.at("/rendition/name").asText(), TreeMap::new, Collectors.counting()));
-    }
-
     private static TreeSet<String> relativeKeys(LocalStack on, String assetId) {
         String prefix = "renditions/" + assetId + "/";
         return on.clients().s3().listObjectsV2Paginator(b -> b.bucket(on.resources().bucketName("renditions")).prefix(prefix))
@@ -260,24 +254,7 @@ class SegmentedVideoIT {
     }
 
     private Path download(String assetId) throws IOException {
-        String bucket = stack.resources().bucketName("renditions");
-        String prefix = "renditions/" + assetId + "/video-abr/v1/";
-        Path root = Files.createDirectories(dir.resolve("download-" + assetId));
-        for (S3Object object : stack.clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            Path target = root.resolve(object.key().substring(prefix.length()));
-            Files.createDirectories(target.getParent());
-            stack.clients().s3().getObject(b -> b.bucket(bucket).key(object.key()), target);
-        }
-        return root;
-    }
-
-    /** {@code ffmpeg -i master.m3u8 -f null -}: every stream the master names decodes start to end without an error. */
-    private static void assertDecodesWhole(Path master) {
-        ProcessRunner.Result result = new ProcessRunner().run(List.of(TestMedia.TOOLS.ffmpeg().toString(), "-nostdin", "-v", "error",
-                "-protocol_whitelist", "file", "-i", master.toString(), "-map", "0", "-f", "null", "-"), master.getParent(),
-                Duration.ofMinutes(5));
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stderr()).as("decoding " + master + " reports no error").isBlank();
+        return RenditionDownloads.downloadPrefix(stack, "renditions", "renditions/" + assetId + "/video-abr/v1/", dir.resolve("download-" + assetId));
     }
 
     /** A variant: one frame per source frame, ceil(duration / 4) segments, no gap or overlap over a frame anywhere. */

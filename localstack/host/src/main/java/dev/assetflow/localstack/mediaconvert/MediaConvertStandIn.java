@@ -91,10 +91,7 @@ public final class MediaConvertStandIn implements AutoCloseable {
                 case "POST" -> create(exchange);
                 case "GET id" -> withJob(exchange, id, job -> respond(exchange, 200, wrap("job", job.toJson())));
                 case "GET" -> list(exchange);
-                case "DELETE id" -> withJob(exchange, id, job -> {
-                    job.cancelRequested = true;
-                    respond(exchange, 202, Json.mapper().createObjectNode());
-                });
+                case "DELETE id" -> withJob(exchange, id, job -> cancel(exchange, job));
                 default -> error(exchange, 404, "NotFoundException", "no such MediaConvert operation: " + exchange.getRequestMethod() + " " + path);
             }
         } catch (RuntimeException e) {
@@ -183,6 +180,21 @@ public final class MediaConvertStandIn implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /** A job not started yet is CANCELED at once; a running one at its next step; an ended one cannot be. */
+    private static void cancel(HttpExchange exchange, StandInJob.Record job) throws IOException {
+        synchronized (job) {
+            if (Set.of("COMPLETE", "ERROR", "CANCELED").contains(job.status)) {
+                error(exchange, 400, "BadRequestException", "job " + job.id + " is " + job.status + " and cannot be canceled");
+                return;
+            }
+            job.cancelRequested = true;
+            if (job.status.equals("SUBMITTED")) {
+                job.status = "CANCELED";
+            }
+        }
+        respond(exchange, 202, Json.mapper().createObjectNode());
     }
 
     private void list(HttpExchange exchange) throws IOException {

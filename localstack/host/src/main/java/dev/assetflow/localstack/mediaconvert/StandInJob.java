@@ -101,11 +101,13 @@ final class StandInJob implements Runnable {
     @Override
     public void run() {
         faults.waitWhileHeld(job);
-        if (job.cancelRequested) {
-            cancelled();
-            return;
+        synchronized (job) {
+            if (job.cancelRequested) {
+                cancelled();
+                return;
+            }
+            job.status = "PROGRESSING";
         }
-        job.status = "PROGRESSING";
         events.emit(job, "PROGRESSING", detail -> { });
         Path dir = null;
         try {
