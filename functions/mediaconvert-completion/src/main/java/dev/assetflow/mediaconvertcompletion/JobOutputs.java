@@ -89,6 +89,10 @@ final class JobOutputs implements Renderer {
                 }
                 long bytes = store.head(bucket, key).map(ObjectStore.StoredObject::sizeBytes).orElseThrow(() -> new FailureException(
                         Failure.of(FailureCategory.INTERNAL, "the job's COMPLETE event names " + key + ", which is not in " + bucket)));
+                if (key.endsWith(".m3u8") && !name.equals(VideoLayout.MASTER)) {
+                    // a variant is its playlist and the segments named after it (master_720p.m3u8, master_720p_00001.mp4, …)
+                    bytes = store.bytesUnder(bucket, key.substring(0, key.length() - ".m3u8".length()) + "_") + bytes;
+                }
                 produced.add(ProducedRendition.stored(planned, key.substring(prefix.length()), bytes));
             }
         }

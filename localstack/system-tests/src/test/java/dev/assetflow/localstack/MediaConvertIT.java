@@ -111,6 +111,11 @@ class MediaConvertIT {
                 .containsEntry("poster", prefix + "poster.jpg").containsEntry("storyboard", prefix + "storyboard/storyboard.vtt")
                 .containsEntry("hls/360p", prefix + "hls/master_360p.m3u8").containsEntry("hls/audio", prefix + "hls/master_audio.m3u8");
 
+        asset.path("renditions").forEach(r -> {
+            if (r.path("name").asText().equals("hls/360p")) {
+                assertThat(r.path("bytes").asLong()).as("a variant counts its segments, not only its playlist").isGreaterThan(10_000);
+            }
+        });
         Path local = download(assetId);
         RenditionDownloads.assertDecodesWhole(local.resolve("hls/master.m3u8"));
         assertThat(TestMedia.probeMedia(local.resolve("mp4/360p.mp4")).audio()).hasSize(1);

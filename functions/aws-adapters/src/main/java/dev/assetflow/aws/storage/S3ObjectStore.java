@@ -71,6 +71,16 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public long bytesUnder(String bucket, String prefix) {
+        try {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                    .mapToLong(object -> object.size()).sum();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "ListObjectsV2 s3://" + bucket + "/" + prefix);
+        }
+    }
+
+    @Override
     public String readUrl(String bucket, String key, Duration expiry) {
         return presigner.get().presignGetObject(p -> p.signatureDuration(expiry)
                 .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString();

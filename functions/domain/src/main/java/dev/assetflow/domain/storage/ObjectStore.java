@@ -24,5 +24,8 @@ public interface ObjectStore {
      */
     long upload(String bucket, String key, Path file, String contentType, String cacheControl);
 
+    /** The total size of the objects whose keys start with {@code prefix}: what another service wrote there. */
+    long bytesUnder(String bucket, String prefix);
+
     record StoredObject(String bucket, String key, long sizeBytes, String etag, String contentType) {}
 }

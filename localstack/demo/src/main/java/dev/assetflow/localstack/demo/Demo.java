@@ -5,7 +5,11 @@ import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.fixtures.SampleMedia;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assetflow.domain.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +38,8 @@ public final class Demo {
 
         System.out.println("Assetflow local stack: starting the embedded AWS and the pipeline's functions...");
         LocalStack.Options options = LocalStack.Options.defaults()
-                .withPrefix("demo-" + UUID.randomUUID().toString().substring(0, 6));
+                .withPrefix("demo-" + UUID.randomUUID().toString().substring(0, 6))
+                .withEnvironment("ingest", Map.of("ROUTING_RULES", "file:" + demoRules(work).toAbsolutePath()));
         int exitCode;
         try (LocalStack stack = LocalStack.start(options)) {
             System.out.printf("  %s at %s, resources provisioned (prefix %s); upload API at %s%n",
@@ -52,6 +57,21 @@ public final class Demo {
             }
         }
         System.exit(exitCode);
+    }
+
+    /**
+     * The bundled routing rules with one in front: Matroska video goes to the MediaConvert engine (here its
+     * local stand-in), so the demo shows both engines side by side.
+     */
+    static Path demoRules(Path dir) throws IOException {
+        ObjectNode rules;
+        try (InputStream bundled = Demo.class.getResourceAsStream("/routing-rules.json")) {
+            rules = (ObjectNode) Json.mapper().readTree(bundled);
+        }
+        ((ArrayNode) rules.get("rules")).insert(0, Json.mapper().readTree("""
+                {"name": "mkv-via-mediaconvert", "when": {"kind": "video", "mimeTypes": ["video/x-matroska"]},
+                 "route": {"queue": "standard", "profile": "video-abr", "transcoder": "mediaconvert"}}"""));
+        return Files.writeString(dir.resolve("demo-routing-rules.json"), Json.write(rules));
     }
 
     static List<DemoSample> samples(SampleMedia media, Path dir) throws IOException {
