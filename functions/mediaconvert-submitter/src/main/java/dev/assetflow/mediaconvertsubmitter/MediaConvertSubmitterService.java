@@ -5,7 +5,6 @@ import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.deadletter.DeadLetterParking;
 import dev.assetflow.aws.video.SqsTranscodeJobQueue;
 import dev.assetflow.domain.asset.Asset;
-import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.asset.AssetState;
 import dev.assetflow.domain.asset.Transition;
@@ -24,7 +23,6 @@ import dev.assetflow.domain.video.VideoLayout;
 import dev.assetflow.domain.video.VideoProfile;
 import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkMessage;
-import dev.assetflow.domain.work.WorkMessageCodec;
 import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.worker.WorkerService;
 import java.time.Clock;
@@ -35,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
 import software.amazon.awssdk.services.mediaconvert.MediaConvertClientBuilder;
 import software.amazon.awssdk.services.mediaconvert.model.Job;
@@ -86,16 +83,7 @@ final class MediaConvertSubmitterService {
     }
 
     WorkOutcome handle(ReceivedMessage message, Instant deadline) {
-        return switch (WorkMessageCodec.decode(message.body())) {
-            case WorkMessageCodec.Invalid invalid -> parking.park(message, invalid.failure());
-            case WorkMessageCodec.Valid valid -> {
-                WorkMessage work = valid.message();
-                MDC.put("assetId", work.assetId());
-                yield assets.find(new AssetId(work.assetId())).map(asset -> handle(asset, work))
-                        .orElseGet(() -> parking.park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
-                                "work for asset " + work.assetId() + ", which does not exist")));
-            }
-        };
+        return WorkerService.forAsset(message, assets, parking, this::handle);
     }
 
     private WorkOutcome handle(Asset asset, WorkMessage work) {

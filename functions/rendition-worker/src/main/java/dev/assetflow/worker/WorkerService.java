@@ -6,6 +6,7 @@ import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.aws.events.SnsEventPublisher;
 import dev.assetflow.aws.deadletter.DeadLetterParking;
 import dev.assetflow.domain.deadletter.MessageParking;
+import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.config.ConfigInvalidException;
 import dev.assetflow.runtime.config.ConfigText;
@@ -23,6 +24,7 @@ import dev.assetflow.domain.work.WorkOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.MDC;
 
@@ -81,15 +83,25 @@ public final class WorkerService {
     }
 
     public WorkOutcome handle(ReceivedMessage message, Instant invocationDeadline) {
+        return forAsset(message, assets, parking,
+                (asset, work) -> workflow.run(asset, work, invocationDeadline.minus(END_MARGIN), renderer));
+    }
+
+    /**
+     * Reads a work message and finds its asset, then does {@code work} with both; a malformed message, or
+     * one for an asset that does not exist, is parked in the DLQ with its reason. What every consumer of a
+     * work queue does first (the workers, the MediaConvert submitter).
+     */
+    public static WorkOutcome forAsset(ReceivedMessage message, AssetRepository assets, MessageParking parking,
+            BiFunction<Asset, WorkMessage, WorkOutcome> work) {
         return switch (WorkMessageCodec.decode(message.body())) {
             case WorkMessageCodec.Invalid invalid -> parking.park(message, invalid.failure());
             case WorkMessageCodec.Valid valid -> {
-                WorkMessage work = valid.message();
-                MDC.put("assetId", work.assetId());
-                yield assets.find(new AssetId(work.assetId()))
-                        .map(asset -> workflow.run(asset, work, invocationDeadline.minus(END_MARGIN), renderer))
+                WorkMessage decoded = valid.message();
+                MDC.put("assetId", decoded.assetId());
+                yield assets.find(new AssetId(decoded.assetId())).map(asset -> work.apply(asset, decoded))
                         .orElseGet(() -> parking.park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
-                                "work for asset " + work.assetId() + ", which does not exist")));
+                                "work for asset " + decoded.assetId() + ", which does not exist")));
             }
         };
     }
