@@ -128,8 +128,10 @@ final class MediaConvertCompletionService {
 
     private WorkOutcome progress(Asset asset, MediaConvertJob current, JobStateChange.Progress progress) {
         MediaConvertJob updated = current.withProgress(progress.status(), progress.percentComplete());
-        if (!updated.equals(current)) {
-            assets.recordMedia(asset.id(), updated.into(asset.media()));
+        if (!updated.equals(current) && !assets.replaceMedia(asset.id(), asset.media(), updated.into(asset.media()))) {
+            // the job's error or end was recorded meanwhile by a concurrent event; this progress is stale
+            return new WorkOutcome.Duplicate("asset " + asset.id() + ": " + progress.status() + " of job " + current.jobId()
+                    + " arrived after its record changed; not recorded");
         }
         return new WorkOutcome.Done("asset " + asset.id() + ": job " + current.jobId() + " " + progress.status() + " "
                 + updated.percentComplete() + " %");
@@ -140,7 +142,11 @@ final class MediaConvertCompletionService {
         String reason = "MediaConvert job " + current.jobId() + " failed with error " + error.errorCode() + ": " + error.errorMessage();
         if (category == FailureCategory.TRANSIENT && current.submission() < config.maxSubmissions()) {
             MediaConvertJob next = current.resubmitted();
-            assets.recordMedia(asset.id(), next.into(asset.media()));
+            if (!assets.replaceMedia(asset.id(), asset.media(), next.into(asset.media()))) {
+                // a concurrent event (the job's progress) changed the record: decide again on what it is now
+                return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "the job record of asset " + asset.id()
+                        + " changed while its error was handled"));
+            }
             resubmissions.send(WorkMessage.of(asset, reason, clock.instant()), Duration.ZERO);
             LOG.warn("asset {}: {}; submission {} of {} follows", asset.id(), reason, next.submission(), config.maxSubmissions());
             return new WorkOutcome.Done("asset " + asset.id() + " resubmitted after " + reason);

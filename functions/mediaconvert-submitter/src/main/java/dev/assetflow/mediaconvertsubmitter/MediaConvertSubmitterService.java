@@ -129,7 +129,11 @@ final class MediaConvertSubmitterService {
                 MediaConvertNaming.s3Uri(asset.source().bucket(), asset.source().key()), layout,
                 new JobRequests.Target(config.roleArn(), queue, config.worker().renditionsBucket()), submission));
         MediaConvertJob job = new MediaConvertJob(jobId, queue, submission, clock.instant(), "SUBMITTED", 0);
-        assets.recordMedia(asset.id(), job.into(asset.media()));
+        if (!assets.replaceMedia(asset.id(), asset.media(), job.into(asset.media()))) {
+            // a concurrent event changed the record; the token gives the same job when this message comes back
+            return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "the job record of asset " + asset.id()
+                    + " changed while job " + jobId + " was recorded"));
+        }
         if (asset.state() == AssetState.QUEUED) {
             assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), WORKER, "MediaConvert job " + jobId
                     + " on the " + work.route().queue().label() + " queue (submission " + submission + ")"));

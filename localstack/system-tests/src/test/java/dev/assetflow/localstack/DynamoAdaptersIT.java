@@ -154,6 +154,22 @@ class DynamoAdaptersIT {
                 .as("a claim whose invocation has ended expires").isTrue();
     }
 
+    @Test
+    void mediaIsReplacedOnlyFromWhatTheWriterRead(LocalStackExtension.Fixture fx) {
+        DynamoAssetRepository assets = assets(fx);
+        AssetId id = AssetId.random();
+        assets.createIfAbsent(Asset.received(id, new SourceObject("b", "k", "e", null, 10), "video/mp4", T0, "test"));
+        java.util.Map<String, Object> first = java.util.Map.of("transcode", java.util.Map.of("jobId", "j-1", "submission", 1));
+        assertThat(assets.replaceMedia(id, java.util.Map.of(), first)).as("nothing recorded yet").isTrue();
+        java.util.Map<String, Object> read = assets.find(id).orElseThrow().media();
+
+        assertThat(assets.replaceMedia(id, read, java.util.Map.of("transcode", java.util.Map.of("submission", 2))))
+                .as("from what is recorded").isTrue();
+        assertThat(assets.replaceMedia(id, read, java.util.Map.of("transcode", java.util.Map.of("jobId", "j-1", "status", "PROGRESSING"))))
+                .as("from a stale read").isFalse();
+        assertThat(assets.find(id).orElseThrow().media()).isEqualTo(java.util.Map.of("transcode", java.util.Map.of("submission", 2)));
+    }
+
     private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {
         return new DynamoAssetRepository(fx.stack().clients().dynamoDb(), fx.stack().resources().tableName("assets"));
     }

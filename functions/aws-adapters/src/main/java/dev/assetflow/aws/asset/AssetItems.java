@@ -4,6 +4,8 @@ import static dev.assetflow.aws.dynamodb.Attr.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -60,14 +62,24 @@ final class AssetItems {
         return values;
     }
 
-    /** Probe results, kept as one JSON string: their shape varies by kind and nobody queries inside them. */
+    /**
+     * Probe results, kept as one JSON string: their shape varies by kind and nobody queries inside them.
+     * Written with keys in order, so the same map always gives the same string and a conditional write can
+     * compare what is recorded with what a writer read ({@code replaceMedia}).
+     */
     static Map<String, AttributeValue> media(Map<String, Object> media) {
         Map<String, AttributeValue> values = new HashMap<>();
         if (media != null && !media.isEmpty()) {
-            values.put("media", s(Json.write(media)));
+            try {
+                values.put("media", s(CANONICAL.writeValueAsString(media)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("media that is not JSON: " + e.getOriginalMessage(), e);
+            }
         }
         return values;
     }
+
+    private static final ObjectMapper CANONICAL = Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     static Map<String, Object> media(String json) {
         if (json == null) {

@@ -179,6 +179,24 @@ public final class DynamoAssetRepository implements AssetRepository {
     }
 
     @Override
+    public boolean replaceMedia(AssetId id, Map<String, Object> expected, Map<String, Object> media) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        AssetItems.media(media).forEach((name, value) -> values.put(":media", value));
+        AssetItems.media(expected).forEach((name, value) -> values.put(":expected", value));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(AssetItems.key(id, AssetItems.ASSET_SK))
+                    .updateExpression("SET media = :media")
+                    .conditionExpression(values.containsKey(":expected") ? "media = :expected" : "attribute_exists(pk) AND attribute_not_exists(media)")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "UpdateItem media of " + id);
+        }
+    }
+
+    @Override
     public void markTerminalAnnounced(AssetId id) {
         setFlag(id, AssetItems.ASSET_SK, "terminalAnnounced");
     }

@@ -32,6 +32,13 @@ public interface AssetRepository {
     /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
     void recordMedia(AssetId id, Map<String, Object> media);
 
+    /**
+     * Records {@code media} only if what is recorded is still {@code expected} (what the caller read): two
+     * writers racing on one record (a job's progress and its error) cannot undo each other.
+     * @return false when another writer changed it first; read the asset again
+     */
+    boolean replaceMedia(AssetId id, Map<String, Object> expected, Map<String, Object> media);
+
     /** Sets the outbox flag once the terminal event is published. */
     void markTerminalAnnounced(AssetId id);
 
