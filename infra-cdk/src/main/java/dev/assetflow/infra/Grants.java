@@ -3,7 +3,9 @@ package dev.assetflow.infra;
 import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.Topology;
 import software.amazon.awscdk.services.dynamodb.Table;
+import java.util.List;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sqs.IQueue;
 
@@ -43,6 +45,13 @@ final class Grants {
         switch (access) {
             case "read" -> bucket.grantRead(function, keys);
             case "write" -> bucket.grantPut(function, keys);
+            case "upload" -> { // write originals by one PUT or in parts: s3:PutObject covers Create/UploadPart/Complete,
+                // grantPut adds s3:Abort*; listing the parts stored lets a client resume
+                // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html#mpuAndPermissions)
+                bucket.grantPut(function, keys);
+                function.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("s3:ListMultipartUploadParts")).resources(List.of(bucket.arnForObjects(keys))).build());
+            }
             case "readWrite" -> bucket.grantReadWrite(function, keys);
             case "name" -> { } // the name only (e.g. where MediaConvert writes): nothing granted
             case "readPut" -> { // read back and write, never delete (grantReadWrite includes s3:DeleteObject*)

@@ -16,11 +16,13 @@ class ApiTest {
     @Test
     void everyTopologyRouteIsBehindTheIamAuthorizerByDefault() {
         template().resourceCountIs("AWS::ApiGatewayV2::Api", 1);
-        for (String route : List.of("POST /uploads", "GET /assets/{assetId}")) {
+        List<String> routes = List.of("POST /uploads", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
+                "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}");
+        for (String route : routes) {
             template().hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                     "RouteKey", route, "AuthorizationType", "AWS_IAM")));
         }
-        template().resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        template().resourceCountIs("AWS::ApiGatewayV2::Route", routes.size());
     }
 
     @Test

@@ -40,11 +40,20 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void theUploadApiCanSignPutsAndReadAssetsButNotWriteThem() {
+    void theUploadApiCanSignPutsAndPartsAndReadAssetsButWritesOnlyItsUploadsTable() {
         List<String> actions = actionsOf("UploadApi");
-        assertThat(actions).contains("s3:PutObject", "dynamodb:GetItem", "dynamodb:Query");
-        assertThat(actions).doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem", "s3:DeleteObject",
-                "sqs:SendMessage", "sns:Publish");
+        assertThat(actions).contains("s3:PutObject", "s3:Abort*", "s3:ListMultipartUploadParts", "dynamodb:GetItem", "dynamodb:Query");
+        assertThat(actions).doesNotContain("s3:DeleteObject", "s3:DeleteObject*", "s3:GetObject", "sqs:SendMessage", "sns:Publish");
+        for (Map<String, Object> statement : statementsOf("UploadApi")) {
+            String resources = String.valueOf(statement.get("Resource"));
+            if (String.valueOf(statement.get("Action")).contains("dynamodb:PutItem")) {
+                assertThat(resources).as("the API writes multipart upload records, never assets").contains("Uploads")
+                        .doesNotContain("Assets");
+            }
+            if (String.valueOf(statement.get("Action")).contains("s3:")) {
+                assertThat(resources).as("originals only, under uploads/").contains("uploads/*");
+            }
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Set;
 /** Loads the bundled topology and checks that every reference in it points at something defined. */
 public final class TopologyLoader {
     private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
-    private static final Set<String> ACCESS = Set.of("read", "write", "readWrite", "readPut", "send", "consume", "publish", "pass", "submit", "name");
+    private static final Set<String> ACCESS = Set.of("read", "write", "upload", "readWrite", "readPut", "send", "consume", "publish", "pass", "submit", "name");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

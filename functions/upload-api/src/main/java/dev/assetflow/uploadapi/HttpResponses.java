@@ -20,6 +20,14 @@ final class HttpResponses {
                 .withBody(Json.write(body)).build();
     }
 
+    static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("Cache-Control", "no-store")).build();
+    }
+
     static APIGatewayV2HTTPResponse error(int status, String code, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code);

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.aws.upload.DynamoUploadSessions;
+import dev.assetflow.aws.upload.S3MultipartStore;
 import dev.assetflow.aws.upload.S3UploadSigner;
 import dev.assetflow.aws.video.DynamoChunkLedger;
 import dev.assetflow.domain.asset.AssetId;
@@ -15,6 +17,7 @@ import dev.assetflow.domain.upload.UploadPolicy;
 import dev.assetflow.domain.upload.UploadRequest;
 import dev.assetflow.domain.video.ChunkLedger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /uploads} answers an asset id and a presigned PUT URL; {@code GET /assets/{assetId}}
- * answers the asset's state, route, renditions and history.
+ * {@code POST /uploads} answers an asset id and a presigned PUT URL, or for a large file a multipart plan
+ * ({@link MultipartRoutes} serves the rest of that upload); {@code GET /assets/{assetId}} answers the
+ * asset's state, route, renditions and history.
  */
 final class UploadApiService {
     private static final Logger LOG = LoggerFactory.getLogger(UploadApiService.class);
@@ -32,29 +36,38 @@ final class UploadApiService {
     private final UploadSigner signer;
     private final AssetRepository assets;
     private final ChunkLedger chunks;
+    private final MultipartRoutes multipart;
     private final UploadApiConfig config;
 
-    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, ChunkLedger chunks, UploadApiConfig config) {
+    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, ChunkLedger chunks, MultipartRoutes multipart,
+            UploadApiConfig config) {
         this.policy = policy;
         this.signer = signer;
         this.assets = assets;
         this.chunks = chunks;
+        this.multipart = multipart;
         this.config = config;
     }
 
     static UploadApiService wire(AwsClients clients, UploadApiConfig config) {
-        return new UploadApiService(new UploadPolicy(config.maxUploadBytes(), AssetId::random),
+        return new UploadApiService(new UploadPolicy(config.limits(), AssetId::random),
                 new S3UploadSigner(clients.presigner()),
                 new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()),
-                new DynamoChunkLedger(clients.dynamoDb(), config.assetsTable()), config);
+                new DynamoChunkLedger(clients.dynamoDb(), config.assetsTable()),
+                new MultipartRoutes(new S3MultipartStore(clients.s3(), clients.presigner()),
+                        new DynamoUploadSessions(clients.dynamoDb(), config.uploadsTable()), config, Clock.systemUTC()),
+                config);
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
             return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
                 case "POST /uploads" -> createUpload(body(event));
-                case "GET /assets/{assetId}" -> getAsset(event.getPathParameters() == null ? null
-                        : event.getPathParameters().get("assetId"));
+                case "GET /assets/{assetId}" -> getAsset(parameter(event, "assetId"));
+                case "GET /uploads/{uploadId}" -> multipart.describe(parameter(event, "uploadId"));
+                case "GET /uploads/{uploadId}/parts" -> multipart.parts(parameter(event, "uploadId"), event.getQueryStringParameters());
+                case "POST /uploads/{uploadId}/complete" -> multipart.complete(parameter(event, "uploadId"), body(event));
+                case "DELETE /uploads/{uploadId}" -> multipart.abort(parameter(event, "uploadId"));
                 default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
             };
         } catch (FailureException e) {
@@ -78,15 +91,19 @@ final class UploadApiService {
                 case UNSUPPORTED_CONTENT_TYPE -> 415;
             }, refused.reason().name().toLowerCase(), refused.message());
             case UploadDecision.Accepted accepted -> {
-                UploadSigner.SignedUpload signed = signer.signPut(config.uploadsBucket(), accepted.key(),
-                        accepted.contentType(), accepted.sizeBytes(), config.uploadUrlTtl());
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("assetId", accepted.assetId().value());
                 response.put("key", accepted.key());
-                response.put("upload", signed);
+                switch (accepted.transfer()) {
+                    case UploadDecision.Transfer.SinglePut single -> {
+                        response.put("upload", signer.signPut(config.uploadsBucket(), accepted.key(), accepted.contentType(),
+                                accepted.sizeBytes(), config.uploadUrlTtl()));
+                        LOG.info("upload URL issued for asset {} ({} bytes of {})", accepted.assetId(),
+                                accepted.sizeBytes(), accepted.contentType());
+                    }
+                    case UploadDecision.Transfer.Multipart parts -> response.put("multipart", multipart.start(accepted, parts));
+                }
                 response.put("status", "/assets/" + accepted.assetId().value());
-                LOG.info("upload URL issued for asset {} ({} bytes of {})", accepted.assetId(),
-                        accepted.sizeBytes(), accepted.contentType());
                 yield HttpResponses.json(201, response, Map.of("Location", "/assets/" + accepted.assetId().value()));
             }
         };
@@ -101,6 +118,10 @@ final class UploadApiService {
                 .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id), chunks.progress(id)), Map.of()))
                 .orElseGet(() -> HttpResponses.error(404, "not_found",
                         "no asset " + assetId + " (if it was just requested, its upload has not arrived yet)"));
+    }
+
+    private static String parameter(APIGatewayV2HTTPEvent event, String name) {
+        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
     }
 
     private static String body(APIGatewayV2HTTPEvent event) {

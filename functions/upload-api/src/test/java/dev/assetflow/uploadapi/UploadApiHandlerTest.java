@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class UploadApiHandlerTest {
     static final AwsClients OFFLINE = new AwsClients(ClientSettings.forEmulator(URI.create("http://127.0.0.1:9"), "us-east-1"));
     static final UploadApiHandler HANDLER = new UploadApiHandler(OFFLINE, Map.of(
-            "UPLOADS_BUCKET", "assetflow-test-uploads", "ASSETS_TABLE", "assetflow-test-assets",
+            "UPLOADS_BUCKET", "assetflow-test-uploads", "ASSETS_TABLE", "assetflow-test-assets", "UPLOADS_TABLE", "assetflow-test-uploads",
             "MAX_UPLOAD_BYTES", "1073741824", "UPLOAD_URL_TTL_SECONDS", "600"));
 
     @AfterAll

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
@@ -27,13 +28,18 @@ public final class S3UploadSigner implements UploadSigner {
                 .signatureDuration(expiry)
                 .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)
                         .ifNoneMatch("*")));
+        return signedUpload(signed);
+    }
+
+    /** What a client needs from a presigned request: URL, method and every signed header but Host. */
+    static SignedUpload signedUpload(PresignedRequest signed) {
         Map<String, String> headers = new LinkedHashMap<>();
         signed.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
                 headers.put(canonical(name), String.join(",", values));
             }
         });
-        return new SignedUpload(signed.url().toString(), "PUT", headers, signed.expiration());
+        return new SignedUpload(signed.url().toString(), signed.httpRequest().method().name(), headers, signed.expiration());
     }
 
     /** {@code content-type} → {@code Content-Type}: how clients and docs spell headers. */

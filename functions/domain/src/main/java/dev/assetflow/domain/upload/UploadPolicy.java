@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * a path separator, a control character or a leading dot.
  * {@code application/octet-stream} is accepted: the pipeline detects the real type from the content.
  * An empty file (size 0) is accepted too and ends FAILED with EMPTY_FILE, so that the client can read
- * why from {@code GET /assets/{id}} like for any other bad file.
+ * why from {@code GET /assets/{id}} like for any other bad file. A file above the multipart threshold is
+ * sent in parts ({@link MultipartPlan}); one at or below it in one PUT.
  */
 public final class UploadPolicy {
     public static final String KEY_PREFIX = "uploads/";
@@ -24,11 +25,29 @@ public final class UploadPolicy {
             "audio/opus", "audio/webm", "audio/x-matroska",
             "application/pdf", "application/octet-stream");
 
-    private final long maxBytes;
+    private final Limits limits;
     private final Supplier<AssetId> ids;
 
-    public UploadPolicy(long maxBytes, Supplier<AssetId> ids) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param maxBytes           the largest upload accepted (at most S3's 5 TiB)
+     * @param multipartThreshold above this size the bytes go in parts
+     * @param minPartBytes       the smallest part of a multipart plan (S3's floor is 5 MiB)
+     */
+    public record Limits(long maxBytes, long multipartThreshold, long minPartBytes) {
+        public Limits {
+            if (maxBytes <= 0 || maxBytes > MultipartPlan.S3_MAX_OBJECT_BYTES) {
+                throw new IllegalArgumentException("the largest upload must be 1 byte to 5 TiB (S3's limit), not " + maxBytes);
+            }
+            if (multipartThreshold < 0 || multipartThreshold > MultipartPlan.S3_MAX_PART_BYTES) {
+                throw new IllegalArgumentException("the multipart threshold must be at most 5 GiB (S3's single PUT limit), not "
+                        + multipartThreshold);
+            }
+            MultipartPlan.of(maxBytes, minPartBytes); // the largest upload must have a plan
+        }
+    }
+
+    public UploadPolicy(Limits limits, Supplier<AssetId> ids) {
+        this.limits = limits;
         this.ids = ids;
     }
 
@@ -46,16 +65,19 @@ public final class UploadPolicy {
         if (request.sizeBytes() < 0) {
             return refused(UploadDecision.Reason.INVALID_REQUEST, "sizeBytes cannot be negative");
         }
-        if (request.sizeBytes() > maxBytes) {
+        if (request.sizeBytes() > limits.maxBytes()) {
             return refused(UploadDecision.Reason.TOO_LARGE,
-                    "the file is " + request.sizeBytes() + " bytes; the limit is " + maxBytes + " bytes");
+                    "the file is " + request.sizeBytes() + " bytes; the limit is " + limits.maxBytes() + " bytes");
         }
         String name = safeName(request.fileName());
         if (name.isEmpty()) {
             return refused(UploadDecision.Reason.INVALID_REQUEST, "fileName has no usable characters");
         }
         AssetId id = ids.get();
-        return new UploadDecision.Accepted(id, KEY_PREFIX + id.value() + "/" + name, contentType, request.sizeBytes());
+        UploadDecision.Transfer transfer = request.sizeBytes() > limits.multipartThreshold()
+                ? new UploadDecision.Transfer.Multipart(MultipartPlan.of(request.sizeBytes(), limits.minPartBytes()))
+                : new UploadDecision.Transfer.SinglePut();
+        return new UploadDecision.Accepted(id, KEY_PREFIX + id.value() + "/" + name, contentType, request.sizeBytes(), transfer);
     }
 
     /** The last path segment, without control characters or leading dots, at most 200 characters. */

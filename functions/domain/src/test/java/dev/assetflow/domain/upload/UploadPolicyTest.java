@@ -7,12 +7,35 @@ import org.junit.jupiter.api.Test;
 
 class UploadPolicyTest {
     static final AssetId ID = new AssetId("0f8fad5b-d9cb-469f-a165-70867728950e");
-    private final UploadPolicy policy = new UploadPolicy(1000, () -> ID);
+    private final UploadPolicy policy = new UploadPolicy(new UploadPolicy.Limits(1000, 1000, 8 * MultipartPlan.MIB), () -> ID);
 
     @Test
     void acceptsAKnownTypeWithinTheLimit() {
         assertThat(policy.decide(new UploadRequest("My Cat +1 ü.PNG", "Image/PNG", 1000L)))
-                .isEqualTo(new UploadDecision.Accepted(ID, "uploads/" + ID + "/My Cat +1 ü.PNG", "image/png", 1000));
+                .isEqualTo(new UploadDecision.Accepted(ID, "uploads/" + ID + "/My Cat +1 ü.PNG", "image/png", 1000,
+                        new UploadDecision.Transfer.SinglePut()));
+    }
+
+    @Test
+    void aFileAboveTheThresholdGoesInPartsAndTenGibIsWithinTheDefaultLimit() {
+        long gib = 1024 * MultipartPlan.MIB;
+        UploadPolicy defaults = new UploadPolicy(new UploadPolicy.Limits(10 * gib, 64 * MultipartPlan.MIB, 8 * MultipartPlan.MIB), () -> ID);
+        assertThat(defaults.decide(new UploadRequest("a.mov", "video/quicktime", 64 * MultipartPlan.MIB)))
+                .isInstanceOfSatisfying(UploadDecision.Accepted.class,
+                        a -> assertThat(a.transfer()).isInstanceOf(UploadDecision.Transfer.SinglePut.class));
+        assertThat(defaults.decide(new UploadRequest("a.mov", "video/quicktime", 10 * gib)))
+                .isInstanceOfSatisfying(UploadDecision.Accepted.class, a -> assertThat(a.transfer())
+                        .isEqualTo(new UploadDecision.Transfer.Multipart(new MultipartPlan(10 * gib, 8 * MultipartPlan.MIB, 1280))));
+        assertThat(defaults.decide(new UploadRequest("a.mov", "video/quicktime", 10 * gib + 1)))
+                .isInstanceOf(UploadDecision.Refused.class);
+    }
+
+    @Test
+    void limitsBeyondWhatS3StoresAreRefusedAtStartUp() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UploadPolicy.Limits(6L << 40, 64, 8 * MultipartPlan.MIB))
+                .hasMessageContaining("5 TiB");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UploadPolicy.Limits(1000, 6L << 30, 8 * MultipartPlan.MIB))
+                .hasMessageContaining("single PUT");
     }
 
     @Test

@@ -48,7 +48,9 @@ public final class HttpApiServer implements AutoCloseable {
 
     public HttpApiServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            // a burst of clients connects at once: a short accept backlog would drop their SYNs and make them wait
+            // a second for the retransmission, which is the kernel's delay, not the API's
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
@@ -107,7 +109,17 @@ public final class HttpApiServer implements AutoCloseable {
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
         event.put("rawPath", exchange.getRequestURI().getRawPath());
-        event.put("rawQueryString", exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        event.put("rawQueryString", query);
+        if (!query.isEmpty()) { // API Gateway joins repeated parameters with commas
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.put(name, parameters.has(name) ? parameters.get(name).asText() + "," + value : value);
+            }
+        }
         ObjectNode headers = event.putObject("headers");
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         if (!route.parameters().isEmpty()) {
