@@ -60,7 +60,7 @@ class UploadApiIT {
     void refusesBadRequestsWithAClearMessage(LocalStackExtension.Fixture fx) {
         AssetflowClient client = client(fx);
         assertError(client.requestUpload("a.exe", "application/x-msdownload", 10), 415, "unsupported_content_type", "not accepted");
-        assertError(client.requestUpload("huge.mp4", "video/mp4", 6L * 1024 * 1024 * 1024), 413, "too_large", "limit");
+        assertError(client.requestUpload("huge.mp4", "video/mp4", 11L * 1024 * 1024 * 1024), 413, "too_large", "limit");
         assertError(client.requestUpload(null, "image/png", 10), 400, "invalid_request", "fileName");
         assertError(raw(fx, "POST", "/uploads", "fileName=a.png"), 400, "invalid_request", "the body is not JSON");
         assertError(raw(fx, "POST", "/uploads", "{\"fileName\": \"a.png\", \"contentType\": \"image/png\", \"size\": 10}"),
