@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.clients.ClientSettings;
@@ -77,6 +78,29 @@ class UploadApiHandlerTest {
     void saysABodyIsNotJson(APIGatewayV2HTTPEvent request) throws Exception {
         APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
         assertThat(Json.mapper().readTree(response.getBody()).path("message").asText()).startsWith("the body is not JSON");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/upload-api/delete-upload-invalid-id.json", type = APIGatewayV2HTTPEvent.class)
+    void refusesAnUploadIdThatIsNotOneBeforeAnyCall(APIGatewayV2HTTPEvent request) throws Exception {
+        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
+        assertError(response, 400, "invalid_request");
+        assertThat(Json.mapper().readTree(response.getBody()).path("message").asText()).isEqualTo("'../etc' is not an upload id");
+    }
+
+    /**
+     * The multipart routes read the uploads table and S3 (covered against the emulator by MultipartUploadIT); here
+     * nothing answers at the endpoint, and each says so as a retryable 503 naming what it was doing, never a 500.
+     */
+    @ParameterizedTest
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/upload-api/post-uploads-multipart.json"), @Event("events/upload-api/get-upload.json"),
+            @Event("events/upload-api/get-upload-parts.json"), @Event("events/upload-api/post-upload-complete.json")})
+    void aMultipartRouteWhoseStoreIsUnreachableAnswers503(APIGatewayV2HTTPEvent request) throws Exception {
+        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
+        assertError(response, 503, "unavailable");
+        assertThat(Json.mapper().readTree(response.getBody()).path("message").asText())
+                .containsAnyOf("starting a multipart upload of uploads/", "reading the multipart upload of asset 0f8fad5b-");
     }
 
     private static void assertError(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {

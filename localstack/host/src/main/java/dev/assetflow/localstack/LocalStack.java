@@ -3,6 +3,7 @@ package dev.assetflow.localstack;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.clients.ClientSettings;
 import dev.assetflow.localstack.embedded.MotoServer;
+import dev.assetflow.localstack.embedded.PresignedUrlGate;
 import dev.assetflow.localstack.embedded.Venv;
 import dev.assetflow.localstack.provision.ProvisionedResources;
 import dev.assetflow.localstack.provision.Provisioner;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private final DeployableArtifacts artifacts;
     private final URI functionEndpoint;
     private final MediaConvertStandIn mediaConvert;
+    private final PresignedUrlGate urlGate;
 
     /**
      * @param prefix           resource name prefix; every run may use its own, so runs never see each other's data
@@ -151,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
         this.api = new HttpApiServer(options.httpPort());
         this.artifacts = DeployableArtifacts.locate();
         this.functionEndpoint = options.functionEndpoint().apply(endpoint);
+        this.urlGate = new PresignedUrlGate(functionEndpoint);
         this.mediaConvert = new MediaConvertStandIn(REGION, resources.mediaConvertRoleArn(),
                 EnvValue.MEDIA_CONVERT_PRIORITIES.stream().map(resources::mediaConvertQueueArn).collect(Collectors.toSet()),
                 clients.s3(), clients.presigner(), clients.eventBridge(), venv.tool("ffmpeg"), venv.tool("ffprobe"));
@@ -169,6 +172,9 @@ public final class LocalStack implements AutoCloseable {
         environment.put("METRICS_SINK", "log"); // embedded-metric-format lines into the log file, not the console
         environment.put("AWS_ENDPOINT_URL", functionEndpoint.toString()); // the emulator stands in for AWS's endpoints
         environment.put("AWS_ENDPOINT_URL_MEDIACONVERT", mediaConvert.endpoint().toString()); // the emulator has no MediaConvert
+        if (!spec.http().isEmpty()) { // the API presigns the URLs clients use: through the gate, they expire as on S3
+            environment.put("AWS_ENDPOINT_URL", urlGate.endpoint().toString());
+        }
         environment.putAll(options.environmentOverrides().getOrDefault(name, Map.of()));
         LocalFunction host = ArtifactFunction.deploy(name, spec, environment, artifacts.of(spec), lambdaRoot(), REGION);
         functions.put(name, host);
@@ -248,6 +254,11 @@ public final class LocalStack implements AutoCloseable {
         return mediaConvert;
     }
 
+    /** The proxy that makes the API's presigned URLs expire (the emulator does not), and its clock for tests. */
+    public PresignedUrlGate urlGate() {
+        return urlGate;
+    }
+
     /** Where the AWS APIs are served: the embedded moto server, or the external endpoint. */
     public URI awsEndpoint() {
         return endpoint;
@@ -282,6 +293,7 @@ public final class LocalStack implements AutoCloseable {
         mappings.forEach(SqsEventSourceMapping::close);
         api.close();
         mediaConvert.close();
+        urlGate.close();
         functions.values().forEach(LocalFunction::close);
         iam.close();
         clients.close();

@@ -150,6 +150,29 @@ class MultipartUploadIT {
         assertThat(api.abort(uploadId).status()).isEqualTo(204);
     }
 
+    @Test
+    void anExpiredPartUrlIsRefusedAndAFreshOneFromTheApiWorks(LocalStackExtension.Fixture fx, @TempDir Path dir) throws Exception {
+        UploadApiClient api = new UploadApiClient(fx.stack().apiEndpoint());
+        Path file = sparse(dir.resolve("late.mov"), 70 * MIB);
+        JsonNode plan = started(api, "late.mov", 70 * MIB);
+        String uploadId = plan.path("uploadId").asText();
+        try {
+            // the URLs live 900 s; the local gate judges them 16 minutes on, as S3 would a client that slept that long
+            fx.stack().urlGate().judgeAsIfLater(Duration.ofMinutes(16));
+            PartTransport.Result late = new PartPut().put(plan.path("parts").get(0), file, 0, 8 * MIB, n -> { });
+            assertThat(late.status()).isEqualTo(403);
+            assertThat(late.excerpt()).contains("<Code>AccessDenied</Code>", "Request has expired");
+        } finally {
+            fx.stack().urlGate().judgeAsIfLater(Duration.ZERO);
+        }
+        JsonNode fresh = api.partUrls(uploadId, 1, 1).body();
+        assertThat(fresh.path("parts")).hasSize(1);
+        assertThat(fresh.path("nextPartNumber").asInt()).isEqualTo(2);
+        assertThat(new PartPut().put(fresh.path("parts").get(0), file, 0, 8 * MIB, n -> { }).ok()).isTrue();
+        assertThat(api.multipartUpload(uploadId).body().path("partsStored").asInt()).isEqualTo(1);
+        assertThat(api.abort(uploadId).status()).isEqualTo(204);
+    }
+
     private static FileUpload.Result upload(FileUpload upload, Path file) {
         try {
             return upload.upload(file, "audio/wav");

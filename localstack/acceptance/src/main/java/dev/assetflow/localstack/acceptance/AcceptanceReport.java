@@ -157,37 +157,16 @@ final class AcceptanceReport {
         return 1;
     }
 
-    /**
-     * Exactly one rendition.ready per rendition the asset lists, and exactly one asset.ready, counted as a
-     * consumer that deduplicates by eventId sees them (delivery is at least once, see the README's
-     * "Events"): two events with different ids for one rendition are work done twice; the same event
-     * published again after a fault is counted apart, as {@link #republished}.
-     * @return the distinct rendition.ready events received for the asset
-     */
+    /** @return the distinct rendition.ready events received for the asset; see {@link ReadyEvents} */
     private int checkEventsOfReady(String label, String assetId, JsonNode asset) {
-        List<JsonNode> events = searchIndex.eventsFor(assetId);
-        Map<String, Set<String>> perRendition = events.stream().filter(e -> e.path("type").asText().equals("rendition.ready"))
-                .collect(Collectors.groupingBy(e -> e.at("/rendition/name").asText() + " v" + e.at("/rendition/profileVersion").asText(),
-                        TreeMap::new, Collectors.mapping(e -> e.path("eventId").asText(), Collectors.toSet())));
-        int listed = asset.path("renditions").size();
-        if (perRendition.size() != listed) {
-            problems.add(label + ": " + perRendition.size() + " renditions announced, " + listed + " recorded");
-        }
-        perRendition.forEach((rendition, ids) -> {
-            if (ids.size() != 1) {
-                problems.add(label + ": " + ids.size() + " different rendition.ready events for " + rendition);
-            }
-        });
-        List<JsonNode> ready = events.stream().filter(e -> e.path("type").asText().equals("asset.ready")).toList();
-        if (distinctIds(ready) != 1) {
-            problems.add(label + ": " + distinctIds(ready) + " different asset.ready events");
-        }
-        republished += events.size() - distinctIds(events);
-        return perRendition.values().stream().mapToInt(Set::size).sum();
+        ReadyEvents.Check check = ReadyEvents.check(label, searchIndex.eventsFor(assetId), asset);
+        problems.addAll(check.problems());
+        republished += check.republished();
+        return check.renditionEvents();
     }
 
     private static long distinctIds(List<JsonNode> events) {
-        return events.stream().map(e -> e.path("eventId").asText()).distinct().count();
+        return ReadyEvents.distinctIds(events);
     }
 
     private Map<String, Integer> deadLetters() {

@@ -3,20 +3,13 @@ package dev.assetflow.localstack.faults;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.assetflow.localstack.runtime.Exchanges;
+import dev.assetflow.localstack.runtime.Forwarding;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the output is in S3, its checkpoint is not), as a dead Lambda execution environment ends.
  */
 public final class FaultProxy implements AutoCloseable {
-    /** Headers the JDK's client sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive", "date");
 
     private final double rate;
     private final Random random;
@@ -45,11 +35,9 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger uploadsBefore = new AtomicInteger();
     private final AtomicInteger uploadsAfter = new AtomicInteger();
     private final AtomicInteger deaths = new AtomicInteger();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().name("fault-proxy-", 0).daemon().factory());
     private HttpServer server;
-    private URI target;
+    private Forwarding forwarding;
 
     /**
      * @param renditionsBucket the bucket whose PUTs count as rendition uploads
@@ -71,12 +59,8 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts forwarding to {@code emulator}; returns the endpoint to give the functions instead. */
     public URI start(URI emulator) {
-        this.target = emulator;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.forwarding = new Forwarding(emulator);
+        server = Exchanges.loopbackServer(0, 64);
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.start();
@@ -110,12 +94,12 @@ public final class FaultProxy implements AutoCloseable {
                 die();
                 return; // the worker is gone: nobody reads an answer
             }
-            HttpResponse<byte[]> response = forward(exchange);
+            HttpResponse<byte[]> response = forwarding.forward(exchange);
             if (renditionUpload && response.statusCode() == 200 && uploadsAfter.incrementAndGet() == afterUpload) {
                 die();
                 return;
             }
-            respond(exchange, response);
+            Forwarding.respond(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -130,40 +114,6 @@ public final class FaultProxy implements AutoCloseable {
     private void die() {
         deaths.incrementAndGet();
         endWorkers.run();
-    }
-
-    private HttpResponse<byte[]> forward(HttpExchange exchange) throws IOException, InterruptedException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        URI uri = URI.create(target.toString().replaceAll("/$", "") + exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static void respond(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
-        response.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-            }
-        });
-        byte[] body = response.body();
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            // a HEAD answer has no body, but its Content-Length is the object's size: keep the emulator's
-            response.headers().firstValue("content-length").ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
-            exchange.sendResponseHeaders(response.statusCode(), -1);
-            return;
-        }
-        Exchanges.write(exchange, response.statusCode(), Map.of(), body);
     }
 
     /** What AWS answers when it sheds load, in the protocol the caller speaks (JSON for X-Amz-Target calls, XML else). */

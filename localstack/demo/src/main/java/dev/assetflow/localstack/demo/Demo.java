@@ -108,6 +108,9 @@ public final class Demo {
         samples.add(new DemoSample("reaction.gif", "image/gif", media.animation(dir.resolve("reaction.gif"), 480, 270, 20),
                 DemoSample.Expected.ready()));
         samples.add(new DemoSample("podcast.mp3", "audio/mpeg", media.audio(dir.resolve("podcast.mp3"), 8), DemoSample.Expected.ready()));
+        // the largest file: a 6 min 40 s WAV recording (67 MiB), above the 64 MiB multipart threshold, so the demo sends it
+        // in parts with the uploader (scripts/upload's code)
+        samples.add(new DemoSample("recording.wav", "audio/wav", media.audio(dir.resolve("recording.wav"), 400), DemoSample.Expected.ready()));
         samples.add(new DemoSample("annual-report.pdf", "application/pdf",
                 SampleDocuments.pdf(dir.resolve("annual-report.pdf"), 12), DemoSample.Expected.ready()));
         samples.add(new DemoSample("contract.pdf", "application/pdf", SampleDocuments.encryptedPdf(dir.resolve("contract.pdf")),

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.client.EventTap;
+import dev.assetflow.uploader.FileUpload;
+import dev.assetflow.uploader.PartPut;
+import dev.assetflow.uploader.UploadApiClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +72,9 @@ final class DemoRun {
 
     private Result follow(DemoSample sample) throws Exception {
         long size = Files.size(sample.file());
+        if (sample == largest()) {
+            return followInParts(sample, size);
+        }
         AssetflowClient.ApiResponse upload = client.requestUpload(sample.fileName(), sample.contentType(), size);
         if (upload.status() != 201) {
             progress(sample, "refused by the upload API: HTTP " + upload.status() + " " + upload.body().path("message").asText());
@@ -76,6 +87,43 @@ final class DemoRun {
         AssetflowClient.ApiResponse last = client.awaitTerminal(assetId, WAIT, state -> progress(sample, state));
         return new Result(sample, put, assetId, last.status() == 200 ? last.body() : null,
                 Duration.between(uploaded, Instant.now()), 0, 0, null, 0, List.of());
+    }
+
+    private DemoSample largest() {
+        return samples.stream().max(Comparator.comparingLong(s -> s.file().toFile().length())).orElseThrow();
+    }
+
+    /** The largest file goes through the uploader, as {@code scripts/upload} sends it: in parts when above the threshold. */
+    private Result followInParts(DemoSample sample, long size) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        AtomicInteger quarter = new AtomicInteger();
+        FileUpload.Result result = new FileUpload(new UploadApiClient(stack.apiEndpoint()), new PartPut(),
+                FileUpload.Options.defaults(Files.createTempDirectory("demo-upload-state")), new FileUpload.Listener() {
+                    @Override
+                    public void started(Path file, String assetId, long sizeBytes, long bytesAlreadyStored) {
+                        progress(sample, "sending " + size + " bytes with the uploader, asset " + assetId);
+                    }
+
+                    @Override
+                    public void sent(Path file, long bytes) {
+                        long total = sent.addAndGet(bytes);
+                        int reached = (int) (4 * total / size);
+                        if (reached > quarter.get() && quarter.compareAndSet(reached - 1, reached)) {
+                            progress(sample, String.format(Locale.ROOT, "%d %% sent (%.1f of %.1f MiB)", 25 * reached,
+                                    total / 1048576.0, size / 1048576.0));
+                        }
+                    }
+                }).upload(sample.file(), sample.contentType());
+        if (!(result instanceof FileUpload.Result.Uploaded uploaded)) {
+            progress(sample, "the uploader did not finish: " + result);
+            return new Result(sample, 0, null, null, Duration.ZERO, 0, 0, null, 0, List.of());
+        }
+        progress(sample, "uploaded in " + uploaded.partsSent() + " parts (" + uploaded.retries() + " retried), asset "
+                + uploaded.assetId());
+        Instant stored = Instant.now();
+        AssetflowClient.ApiResponse last = client.awaitTerminal(uploaded.assetId(), WAIT, state -> progress(sample, state));
+        return new Result(sample, 200, uploaded.assetId(), last.status() == 200 ? last.body() : null,
+                Duration.between(stored, Instant.now()), 0, 0, null, 0, List.of());
     }
 
     private void progress(DemoSample sample, String what) {

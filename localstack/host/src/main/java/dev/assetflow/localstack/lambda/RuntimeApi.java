@@ -5,9 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.assetflow.localstack.runtime.Exchanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -47,11 +44,7 @@ final class RuntimeApi implements AutoCloseable {
     private volatile boolean open = true;
 
     RuntimeApi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve a Lambda Runtime API on the loopback address", e);
-        }
+        server = Exchanges.loopbackServer(0, 16);
         threads = Executors.newCachedThreadPool(Thread.ofPlatform().name("runtime-api-", 0).daemon().factory());
         server.setExecutor(threads);
         server.createContext(BASE + "/", this::serve);

@@ -1,14 +1,12 @@
 package dev.assetflow.localstack.mediaconvert;
 
+import dev.assetflow.localstack.runtime.Exchanges;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.assetflow.domain.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +62,7 @@ public final class MediaConvertStandIn implements AutoCloseable {
         this.presigner = presigner;
         this.events = new JobEvents(events);
         this.tools = new StandInJob.Tools(ffmpeg, ffprobe);
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
-        }
+        server = Exchanges.loopbackServer(0, 64);
         server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().name("mediaconvert-api-", 0).daemon().factory()));
         server.createContext(JOBS, this::serve);
         server.start();

@@ -8,9 +8,6 @@ import dev.assetflow.domain.json.Json;
 import dev.assetflow.topology.FunctionSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +44,9 @@ public final class HttpApiServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
 
     public HttpApiServer(int port) {
-        try {
-            // a burst of clients connects at once: a short accept backlog would drop their SYNs and make them wait
-            // a second for the retransmission, which is the kernel's delay, not the API's
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
+        // a burst of clients connects at once: a short accept backlog would drop their SYNs and make them wait
+        // a second for the retransmission, which is the kernel's delay, not the API's
+        server = Exchanges.loopbackServer(port, 1024);
         server.setExecutor(Executors.newFixedThreadPool(8, Thread.ofPlatform().name("http-api-", 0).daemon().factory()));
         server.createContext("/", this::serve);
     }
