@@ -5,11 +5,14 @@ import dev.assetflow.fixtures.SampleMedia;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.localstack.client.EventTap;
 import dev.assetflow.localstack.embedded.Venv;
+import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.media.MediaTools;
 import dev.assetflow.uploader.AssetFollower;
 import dev.assetflow.uploader.Backoff;
 import dev.assetflow.uploader.ContentTypes;
 import dev.assetflow.uploader.FileUpload;
+import dev.assetflow.uploader.PartPut;
+import dev.assetflow.uploader.PartTransport;
 import dev.assetflow.uploader.ResumeState;
 import dev.assetflow.uploader.UploadApiClient;
 import java.io.PrintStream;
@@ -37,7 +40,7 @@ import java.util.stream.Collectors;
  */
 public final class BurstRun {
     /** The local HTTP API serves this many requests at once (one upload-api execution environment each). */
-    static final int WARM_UP = 8;
+    static final int WARM_UP = HttpApiServer.CONCURRENCY;
     /** Requests per warm-up stream: enough for the environments' JIT (C1, as on Lambda) to settle. */
     static final int WARM_UP_REQUESTS = 60;
     static final int BASELINE_REQUESTS = 50;
@@ -61,7 +64,7 @@ public final class BurstRun {
         Venv venv = Venv.locate();
         SampleMedia media = new SampleMedia(MediaTools.from(Map.of(
                 "FFMPEG_PATH", venv.tool("ffmpeg").toString(), "FFPROBE_PATH", venv.tool("ffprobe").toString())));
-        BurstSamples samples = BurstSamples.make(media, Path.of("target", "burst-media"));
+        BurstSamples samples = BurstSamples.make(media, Path.of("target", "burst-media"), settings.multipartMib());
         if (settings.api().isPresent()) {
             out.printf("Bursting the API at %s (no event checks: only the local stack's subscriber queues can be read)%n", settings.api().get());
             return against(settings, samples, settings.api().get(), null, out);
@@ -101,7 +104,8 @@ public final class BurstRun {
         for (int i = 0; i < BASELINE_REQUESTS; i++) {
             oneClient.add(millis(() -> api.requestUpload("baseline.png", "image/png", 1000)));
         }
-        BurstUpload alone = BurstUpload.send(api, options(state.resolve("alone")), samples.multipartFile(), "alone.wav", true, "audio/wav",
+        PartTransport transport = new PartPut();
+        BurstUpload alone = BurstUpload.send(api, transport, options(state.resolve("alone")), samples.multipartFile(), "alone.wav", true, "audio/wav",
                 () -> { });
         out.printf("Baseline, one client: POST /uploads %s; %s alone in %.2f s%n", Percentiles.of(oneClient).format("ms", "%.1f"),
                 samples.multipartFile().getFileName(), alone.transferNanos() / 1e9);
@@ -126,7 +130,7 @@ public final class BurstRun {
             boolean parts = i % every == 0 && i / every < settings.multipartUploads();
             Path file = parts ? samples.multipartFile() : samples.pictures().get(i % samples.pictures().size());
             String name = "burst-" + i + "-" + file.getFileName();
-            return BurstUpload.send(api, options(state.resolve(Integer.toString(i))), file, name, parts,
+            return BurstUpload.send(api, transport, options(state.resolve(Integer.toString(i))), file, name, parts,
                     parts ? "audio/wav" : ContentTypes.of(name), confirmed::countDown);
         });
         Instant uploaded = Instant.now();
@@ -135,10 +139,24 @@ public final class BurstRun {
                 Duration.between(burstStart, uploaded).toMillis() / 1000.0);
         List<BurstUpload> followed = new ArrayList<>(uploads);
         followed.add(alone);
+        EventTap events = stack == null ? null : new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
+        // the events are read while the assets are followed, so thousands do not wait in the queue for the end
+        Thread reader = events == null ? null : Thread.ofPlatform().daemon().name("event-tap").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    events.collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(30));
+                }
+            } catch (RuntimeException interrupted) {
+                // the SDK gives up a receive when the thread is interrupted: the final collection below reads the rest
+            }
+        });
         Map<String, JsonNode> ends = followAll(api, followed, settings.patience(), out);
         Map<String, Double> cpuEnd = ProcessCpu.snapshot(groups);
-        EventTap events = stack == null ? null : new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"))
-                .collectUntilQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
+        if (events != null) {
+            reader.interrupt();
+            reader.join(Duration.ofSeconds(40));
+            events.collectUntilQuiet(Duration.ofSeconds(5), Duration.ofMinutes(5));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Double> cpuConfirmed = (Map<String, Double>) window.getOrDefault("cpu", cpuUploaded);
         Instant confirmedAt = (Instant) window.getOrDefault("at", uploaded);

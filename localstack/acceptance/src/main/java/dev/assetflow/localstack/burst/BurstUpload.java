@@ -1,7 +1,7 @@
 package dev.assetflow.localstack.burst;
 
 import dev.assetflow.uploader.FileUpload;
-import dev.assetflow.uploader.PartPut;
+import dev.assetflow.uploader.PartTransport;
 import dev.assetflow.uploader.UploadApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 record BurstUpload(String name, boolean multipart, long bytes, String assetId, long confirmationNanos, long transferNanos,
         Instant stored, String problem) {
 
-    /** @param answered run once when the API has answered (or the upload failed before it did) */
-    static BurstUpload send(UploadApiClient api, FileUpload.Options options, Path file, String name, boolean multipart,
-            String contentType, Runnable answered) {
+    /**
+     * @param transport one for the whole run: clients of one JVM share its connection pool, as they would not
+     *                  share a machine (a client each would mean an HTTP client and its selector thread each)
+     * @param answered run once when the API has answered (or the upload failed before it did) */
+    static BurstUpload send(UploadApiClient api, PartTransport transport, FileUpload.Options options, Path file, String name,
+            boolean multipart, String contentType, Runnable answered) {
         long started = System.nanoTime();
         AtomicLong confirmed = new AtomicLong();
-        FileUpload upload = new FileUpload(api, new PartPut(), options, new FileUpload.Listener() {
+        FileUpload upload = new FileUpload(api, transport, options, new FileUpload.Listener() {
             @Override
             public void started(Path f, String assetId, long sizeBytes, long bytesAlreadyStored) {
                 confirmed.set(System.nanoTime());

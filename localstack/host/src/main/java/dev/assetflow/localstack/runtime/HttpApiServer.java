@@ -37,6 +37,13 @@ public final class HttpApiServer implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /**
+     * Requests served at once, each by an execution environment of its own (API Gateway gives each concurrent
+     * request one on AWS). 16 keeps a burst's quick requests from queueing behind a few slow ones (a multipart
+     * start waits on the emulator) without starting more JVMs than two cores can warm.
+     */
+    public static final int CONCURRENCY = 16;
+
     private record Route(String method, String routeKey, Pattern path, List<String> parameters,
             LocalFunction function) {}
 
@@ -47,7 +54,7 @@ public final class HttpApiServer implements AutoCloseable {
         // a burst of clients connects at once: a short accept backlog would drop their SYNs and make them wait
         // a second for the retransmission, which is the kernel's delay, not the API's
         server = Exchanges.loopbackServer(port, 1024);
-        server.setExecutor(Executors.newFixedThreadPool(8, Thread.ofPlatform().name("http-api-", 0).daemon().factory()));
+        server.setExecutor(Executors.newFixedThreadPool(CONCURRENCY, Thread.ofPlatform().name("http-api-", 0).daemon().factory()));
         server.createContext("/", this::serve);
     }
 

@@ -37,5 +37,7 @@ class BurstRunIT {
         assertThatThrownBy(() -> BurstSettings.parse("--count")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BurstSettings.parse("--size", "3")).hasMessageContaining("unknown option --size");
         assertThatThrownBy(() -> BurstSettings.parse("--multipart-share", "2")).hasMessageContaining("0 to 1");
+        assertThatThrownBy(() -> BurstSettings.parse("--multipart-mib", "10")).hasMessageContaining("over 16 MiB");
+        assertThat(BurstSettings.parse("--multipart-mib", "40").multipartMib()).isEqualTo(40);
     }
 }
