@@ -32,8 +32,9 @@ public final class PartPut implements PartTransport {
     public Result put(JsonNode signed, Path file, long offset, long length, LongConsumer sent) throws IOException, InterruptedException {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(signed.path("url").asText()))
                 .timeout(Duration.ofSeconds(Math.max(60, length / (256 * 1024)))) // at least 256 KiB/s, or it is stuck
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> range(file, offset, length, sent)), length));
+                .PUT(length == 0 ? HttpRequest.BodyPublishers.noBody() // an empty file is an upload too (it ends FAILED, EMPTY_FILE)
+                        : HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> range(file, offset, length, sent)), length));
         signed.path("headers").fields().forEachRemaining(header -> {
             if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase())) {
                 put.header(header.getKey(), header.getValue().asText());

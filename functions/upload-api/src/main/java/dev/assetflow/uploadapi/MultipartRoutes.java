@@ -73,12 +73,7 @@ final class MultipartRoutes {
                 case PartUrls.Range.Invalid invalid -> HttpResponses.error(400, "invalid_request", invalid.message());
                 case PartUrls.Range.Parts range -> {
                     PartUrls.Page page = PartUrls.page(store, upload, range.from(), range.count(), config.uploadUrlTtl());
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("uploadId", uploadId);
-                    view.put("parts", page.parts());
-                    view.put("nextPartNumber", page.nextPartNumber());
-                    view.put("next", page.next());
-                    yield HttpResponses.json(200, view);
+                    yield HttpResponses.json(200, PartUrls.pageView(uploadId, page));
                 }
             };
         });

@@ -65,15 +65,24 @@ final class PartUrls {
         return new Range.Parts(from, count);
     }
 
+    /** What {@code GET /uploads/{uploadId}/parts} answers: a page of part URLs and where the next one starts. */
+    static Map<String, Object> pageView(String uploadId, Page page) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("uploadId", uploadId);
+        view.put("parts", page.parts());
+        view.put("nextPartNumber", page.nextPartNumber());
+        view.put("next", page.next());
+        return view;
+    }
+
+    /** The {@code multipart} member of {@code POST /uploads}: the plan, then the first page. */
     static Map<String, Object> plan(MultipartUpload upload, Page first) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("uploadId", upload.assetId().value());
         view.put("sizeBytes", upload.plan().sizeBytes());
         view.put("partSize", upload.plan().partSize());
         view.put("partCount", upload.plan().partCount());
-        view.put("parts", first.parts());
-        view.put("nextPartNumber", first.nextPartNumber());
-        view.put("next", first.next());
+        view.putAll(pageView(upload.assetId().value(), first));
         view.put("complete", "/uploads/" + upload.assetId().value() + "/complete");
         view.put("expiresAt", upload.expiresAt());
         return view;
