@@ -26,6 +26,7 @@ public final class ProgressBars implements FileUpload.Listener, AutoCloseable {
         final long startedWith;
         final long startedAt = System.nanoTime();
         final AtomicLong done = new AtomicLong();
+        volatile long finishedAt; // the rate and time of a finished file stop there, not at the last repaint
         volatile String note = "";
 
         Bar(String name, long total, long startedWith) {
@@ -60,7 +61,12 @@ public final class ProgressBars implements FileUpload.Listener, AutoCloseable {
     public void sent(Path file, long bytes) {
         Bar bar = bar(file);
         if (bar != null) {
-            bar.done.addAndGet(bytes);
+            long done = bar.done.addAndGet(bytes);
+            if (done < bar.total) {
+                bar.finishedAt = 0; // a failed attempt's bytes were taken back: not finished after all
+            } else if (bar.finishedAt == 0) {
+                bar.finishedAt = System.nanoTime();
+            }
         }
     }
 
@@ -96,7 +102,7 @@ public final class ProgressBars implements FileUpload.Listener, AutoCloseable {
     }
 
     private static String line(Bar bar) {
-        double seconds = (System.nanoTime() - bar.startedAt) / 1e9;
+        double seconds = ((bar.finishedAt != 0 ? bar.finishedAt : System.nanoTime()) - bar.startedAt) / 1e9;
         return line(bar.name, bar.total, bar.done.get(), bar.done.get() - bar.startedWith, seconds, bar.note);
     }
 
