@@ -34,8 +34,6 @@ import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.SqsDestination;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.ssm.ParameterTier;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -77,14 +75,15 @@ public final class AssetflowStack extends Stack {
         notifications(topology, storage, messaging);
 
         MediaConvert mediaConvert = new MediaConvert(this, storage.bucket(Storage.UPLOADS), storage.bucket(Storage.RENDITIONS));
-        CdkResolver resolver = new CdkResolver(storage, tables, messaging, mediaConvert);
+        ConfigParameters parameters = new ConfigParameters(this, topology.parameters(), repo);
+        CdkResolver resolver = new CdkResolver(storage, tables, messaging, mediaConvert, parameters);
         Optional<ILayerVersion> ffmpeg = topology.functions().values().stream().anyMatch(PipelineFunction::usesTools)
                 ? Optional.of(ffmpegLayer(settings, repo)) : Optional.empty();
         Api api = new Api(this, settings);
         topology.functions().forEach((name, spec) -> {
             PipelineFunction.Deployed deployed = PipelineFunction.define(this, name, spec,
                     FunctionEnvironment.of(topology, name, resolver), repo.functionArtifact(spec), ffmpeg, settings);
-            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging, mediaConvert);
+            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging, mediaConvert, parameters);
             eventSources(topology, name, deployed, messaging);
             schedule(name, spec, deployed);
             for (FunctionSpec.HttpRoute route : spec.http()) {
@@ -95,11 +94,6 @@ public final class AssetflowStack extends Stack {
 
         breakerPermissions(topology);
 
-        StringParameter rules = StringParameter.Builder.create(this, "RoutingRules")
-                .description("Assetflow routing rules (config/routing-rules.json), versioned by SSM")
-                .stringValue(repo.readConfig("routing-rules.json"))
-                .tier(ParameterTier.STANDARD)
-                .build();
         Map<String, Function> plainFunctions = new LinkedHashMap<>();
         functions.forEach((name, deployed) -> plainFunctions.put(name, deployed.function()));
         Operations operations = new Operations(this, topology, messaging, plainFunctions, settings);
@@ -117,7 +111,8 @@ public final class AssetflowStack extends Stack {
                 "Operational events (circuit-breaker state changes), from the default event bus");
         output("OpsTopicArn", operations.opsTopic().getTopicArn(), "Alarms are sent here");
         output("DashboardName", operations.dashboard().getDashboardName(), "CloudWatch dashboard");
-        output("RoutingRulesParameter", rules.getParameterName(), "SSM parameter holding the routing rules");
+        topology.parameters().keySet().stream().sorted().forEach(logical -> output(Names.pascal(logical) + "Parameter",
+                parameters.parameter(logical).getParameterName(), "SSM parameter holding the " + logical + ": scripts/config --parameter-prefix"));
         output("MediaConvertRoleArn", mediaConvert.role().getRoleArn(), "Role MediaConvert jobs assume");
         output("DeadLetterQueueUrls", Fn.join(" ", messaging.deadLetterQueues().values().stream().map(Queue::getQueueUrl)
                 .sorted().toList()), "Every dead-letter queue, space-separated: scripts/redrive --queue URL ...");

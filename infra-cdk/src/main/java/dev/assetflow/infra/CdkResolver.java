@@ -11,8 +11,10 @@ final class CdkResolver implements ResourceResolver {
     private final Tables tables;
     private final Messaging messaging;
     private final MediaConvert mediaConvert;
+    private final ConfigParameters parameters;
 
-    CdkResolver(Storage storage, Tables tables, Messaging messaging, MediaConvert mediaConvert) {
+    CdkResolver(Storage storage, Tables tables, Messaging messaging, MediaConvert mediaConvert, ConfigParameters parameters) {
+        this.parameters = parameters;
         this.storage = storage;
         this.tables = tables;
         this.messaging = messaging;
@@ -54,6 +56,11 @@ final class CdkResolver implements ResourceResolver {
     @Override
     public String toolPath(String tool) {
         return TOOLS_DIR + tool;
+    }
+
+    @Override
+    public String parameterName(String logical) {
+        return parameters.parameter(logical).getParameterName();
     }
 
     @Override

@@ -21,7 +21,7 @@ final class Grants {
     }
 
     static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging,
-            MediaConvert mediaConvert) {
+            MediaConvert mediaConvert, ConfigParameters parameters) {
         spec.environment().forEach((variable, value) -> {
             switch (value.kind()) {
                 case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), value.keys() == null ? "*" : value.keys(), function);
@@ -36,6 +36,7 @@ final class Grants {
                 case DEAD_LETTER_QUEUES -> topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).forEach(logical ->
                         messaging.deadLetterQueue(logical).ifPresent(dlq -> queue(dlq, value.access(), function)));
                 case MEDIA_CONVERT -> mediaConvert.grant(value.mediaConvert(), value.access(), function);
+                case PARAMETER -> parameters.grantRead(value.parameter(), function);
                 case VALUE, TOOL -> { }
             }
         });

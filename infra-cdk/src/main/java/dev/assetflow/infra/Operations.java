@@ -67,6 +67,17 @@ final class Operations extends Construct {
         functions.forEach(this::functionAlarms);
         recordFailureAlarms(topology);
         breakerAlarms(topology);
+        configAlarms(topology);
+    }
+
+    /** A configuration version some function refused: the last good one keeps serving, but nobody meant that. */
+    private void configAlarms(Topology topology) {
+        topology.parameters().keySet().stream().sorted().forEach(document -> alarm(Names.pascal(document) + "VersionRefused",
+                custom(CONFIG_REJECTED, Map.of(CONFIG_DOCUMENT, document), "Sum", document + " refused"), 1, 1,
+                "A new version of the " + document + " parameter failed validation in a function, which keeps serving the "
+                        + "last good version. First check: the ERROR line 'a new version of " + document + "' in the "
+                        + "functions' log groups lists every problem; publish a fixed version with scripts/config push, or "
+                        + "scripts/config rollback VERSION (versions written around scripts/config are not validated)."));
     }
 
     /** Every step with a circuit breaker: a widget of its transitions, and a page when it opens. */

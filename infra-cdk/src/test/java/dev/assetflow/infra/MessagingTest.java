@@ -75,8 +75,13 @@ class MessagingTest {
     }
 
     @Test
-    void theRoutingRulesLiveInAParameter() throws Exception {
-        String rules = Files.readString(Path.of("../config/routing-rules.json"));
-        template().hasResourceProperties("AWS::SSM::Parameter", Match.objectLike(Map.of("Type", "String", "Value", rules)));
+    void theRoutingRulesAndProfilesLiveInParameters() throws Exception {
+        for (String document : new String[] {"routing-rules", "profiles"}) {
+            String text = Files.readString(Path.of("../config/" + document + ".json"));
+            template().hasResourceProperties("AWS::SSM::Parameter", Match.objectLike(Map.of("Type", "String", "Value", text,
+                    "Name", Match.stringLikeRegexp("^/.+/config/" + document + "$"))));
+            template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "ConfigRejected",
+                    "Dimensions", List.of(Map.of("Name", "ConfigDocument", "Value", document)))));
+        }
     }
 }

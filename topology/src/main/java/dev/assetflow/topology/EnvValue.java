@@ -8,7 +8,9 @@ package dev.assetflow.topology;
  * {@code keys}, for a bucket, narrows the grant to the objects whose keys match (e.g. {@code uploads/*}).
  * {@code mediaConvert} is {@code role} (the role MediaConvert jobs assume; access {@code pass}) or
  * {@code queues} (a JSON object, priority → the stack's MediaConvert queue ARN; access {@code submit}:
- * create, read and cancel jobs on exactly those queues).
+ * create, read and cancel jobs on exactly those queues). {@code parameter} names a configuration document
+ * ({@code parameters} in the topology; access {@code read}); it resolves to {@code ssm:<parameter name>}, the
+ * location {@code LiveConfig} reads.
  */
 public record EnvValue(
         String value,
@@ -20,10 +22,11 @@ public record EnvValue(
         String deadLetterQueuesOfConsumer,
         String tool,
         String mediaConvert,
+        String parameter,
         String access,
         String keys) {
 
-    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL, MEDIA_CONVERT }
+    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL, MEDIA_CONVERT, PARAMETER }
 
     /** The MediaConvert queues a stack has, one per priority class, so bulk jobs never delay critical ones. */
     public static final java.util.List<String> MEDIA_CONVERT_PRIORITIES = java.util.List.of("critical", "standard", "bulk");
@@ -42,9 +45,10 @@ public record EnvValue(
         if (deadLetterQueuesOfConsumer != null) { set++; kind = Kind.DEAD_LETTER_QUEUES; }
         if (tool != null) { set++; kind = Kind.TOOL; }
         if (mediaConvert != null) { set++; kind = Kind.MEDIA_CONVERT; }
+        if (parameter != null) { set++; kind = Kind.PARAMETER; }
         if (set != 1) {
             throw new IllegalArgumentException("an environment value needs exactly one of value, bucket, table, "
-                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool, mediaConvert; found " + set);
+                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool, mediaConvert, parameter; found " + set);
         }
         return kind;
     }

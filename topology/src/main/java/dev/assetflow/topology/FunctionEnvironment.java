@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 /** Builds a function's environment from the topology; both hosts use this one method. */
 public final class FunctionEnvironment {
 
+    /** How a configuration location names an SSM parameter: {@code ssm:/prefix/config/routing-rules}. */
+    public static final String SSM_LOCATION = "ssm:";
+
     private FunctionEnvironment() {
     }
 
@@ -25,6 +28,7 @@ public final class FunctionEnvironment {
             case QUEUE -> resolver.queueUrl(value.queue());
             case TOPIC -> resolver.topicArn(value.topic());
             case TOOL -> resolver.toolPath(value.tool());
+            case PARAMETER -> SSM_LOCATION + resolver.parameterName(value.parameter());
             case WORK_QUEUES -> workQueues(topology, resolver);
             case MEDIA_CONVERT -> EnvValue.MEDIA_CONVERT_ROLE.equals(value.mediaConvert()) ? resolver.mediaConvertRoleArn()
                     : jsonObject(EnvValue.MEDIA_CONVERT_PRIORITIES.stream().collect(Collectors.toMap(p -> p,

@@ -17,7 +17,14 @@ public final class MetricsContract {
     /** Count of circuit-breaker transitions, by {@link #STAGE} and {@link #BREAKER_STATE} (OPEN, HALF_OPEN, CLOSED). */
     public static final String BREAKER_TRANSITIONS = "BreakerTransitions";
 
+    /**
+     * Count of configuration versions a function refused (the last good one kept serving), by
+     * {@link #CONFIG_DOCUMENT} alone (what the alarm reads) and by {@link #STAGE} and document.
+     */
+    public static final String CONFIG_REJECTED = "ConfigRejected";
+
     public static final String STAGE = "Stage";
+    public static final String CONFIG_DOCUMENT = "ConfigDocument";
     public static final String BREAKER_STATE = "BreakerState";
     public static final String OUTCOME = "Outcome";
     public static final String CATEGORY = "Category";

@@ -26,4 +26,7 @@ public interface ResourceResolver {
 
     /** The stack's MediaConvert queue of a priority class ({@code critical}, {@code standard}, {@code bulk}). */
     String mediaConvertQueueArn(String priority);
+
+    /** The SSM parameter holding a configuration document ({@code parameters} in the topology). */
+    String parameterName(String logical);
 }

@@ -15,6 +15,7 @@ public record Topology(
         String app,
         Map<String, BucketSpec> buckets,
         Map<String, TableSpec> tables,
+        Map<String, ParameterSpec> parameters,
         Map<String, QueueSpec> queues,
         Map<String, TopicSpec> topics,
         Map<String, EventRuleSpec> eventRules,
@@ -23,6 +24,7 @@ public record Topology(
     public Topology {
         buckets = Map.copyOf(buckets);
         tables = Map.copyOf(tables);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         queues = Map.copyOf(queues);
         topics = Map.copyOf(topics);
         eventRules = eventRules == null ? Map.of() : Map.copyOf(eventRules);
@@ -92,7 +94,7 @@ public record Topology(
         queues.forEach((name, q) -> capped.put(name, new QueueSpec(q.purpose(),
                 (int) Math.min(q.visibilityTimeoutSeconds(), cap.toSeconds()), q.maxReceiveCount(),
                 q.messageRetentionSeconds(), q.oldestMessageAlarmSeconds(), q.work(), q.consumer())));
-        return new Topology(app, buckets, tables, capped, topics, eventRules, functions);
+        return new Topology(app, buckets, tables, parameters, capped, topics, eventRules, functions);
     }
 
     /** In {@code deadLetterQueuesOfConsumer}: the dead-letter queues of every queue, consumed or not. */

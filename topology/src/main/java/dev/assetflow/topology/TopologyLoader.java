@@ -13,6 +13,7 @@ import java.util.Set;
 /** Loads the bundled topology and checks that every reference in it points at something defined. */
 public final class TopologyLoader {
     private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
+    private static final String CONFIG = "/dev/assetflow/topology/config/";
     private static final Set<String> ACCESS = Set.of("read", "write", "upload", "readWrite", "readPut", "send", "consume", "publish", "pass", "submit", "name");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -26,6 +27,21 @@ public final class TopologyLoader {
                 throw new IllegalStateException("topology.json is not on the classpath at " + RESOURCE);
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first version of a configuration document ({@code config/<file>}, bundled here so that both hosts and
+     * the operator commands seed and compare against the same text).
+     */
+    public static String configDocument(String file) {
+        try (InputStream in = TopologyLoader.class.getResourceAsStream(CONFIG + file)) {
+            if (in == null) {
+                throw new IllegalStateException("config/" + file + " is not on the classpath at " + CONFIG + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +121,7 @@ public final class TopologyLoader {
                     ? null : "function " + value.deadLetterQueuesOfConsumer();
             case MEDIA_CONVERT -> List.of(EnvValue.MEDIA_CONVERT_ROLE, EnvValue.MEDIA_CONVERT_QUEUES).contains(value.mediaConvert())
                     ? null : "MediaConvert resource " + value.mediaConvert() + " (role or queues)";
+            case PARAMETER -> t.parameters().containsKey(value.parameter()) ? null : "parameter " + value.parameter();
             case VALUE, TOOL, WORK_QUEUES -> null;
         };
         if (missing != null) {

@@ -27,7 +27,8 @@ class TopologyTest {
         Map<String, String> env = FunctionEnvironment.of(topology, "ingest", new NamingResolver(new ResourceNames("af-test")));
         assertThat(env).containsEntry("ASSETS_TABLE", "af-test-assets")
                 .containsEntry("REVIEW_QUEUE_URL", "url:af-test-review")
-                .containsEntry("ROUTING_RULES", "classpath:/routing-rules.json")
+                .containsEntry("ROUTING_RULES", "ssm:/af-test/config/routing-rules")
+                .containsEntry("PROFILES", "ssm:/af-test/config/profiles")
                 .containsEntry("DEAD_LETTER_QUEUE_URLS", "{\"af-test-ingest\":\"url:af-test-ingest-dlq\"}");
         assertThat(env.get("WORK_QUEUES")).startsWith("{\"audio/standard\":\"url:af-test-audio-standard\",")
                 .contains("\"image/critical\":\"url:af-test-image-critical\"",
@@ -97,6 +98,18 @@ class TopologyTest {
     }
 
     @Test
+    void everyConfigurationParameterHasItsFirstVersionBundled() {
+        assertThat(topology.parameters()).containsOnlyKeys("routing-rules", "profiles");
+        topology.parameters().values().forEach(p -> assertThat(TopologyLoader.configDocument(p.file())).startsWith("{"));
+        String dangling = """
+                {"app": "x", "buckets": {}, "tables": {}, "queues": {}, "topics": {},
+                 "parameters": {"rules": {"file": "routing-rules.json"}},
+                 "functions": {"f": {"handler": "h", "module": "m", "memoryMb": 1, "timeoutSeconds": 1,
+                   "environment": {"P": {"parameter": "nope", "access": "read"}}}}}""";
+        assertThatThrownBy(() -> TopologyLoader.parse(dangling)).hasMessageContaining("f.P refers to unknown parameter nope");
+    }
+
+    @Test
     void namesArePrefixedAndValidated() {
         assertThat(new ResourceNames("assetflow-prod").deadLetterQueue("ingest")).isEqualTo("assetflow-prod-ingest-dlq");
         assertThatThrownBy(() -> new ResourceNames("Bad_Prefix")).isInstanceOf(IllegalArgumentException.class);
@@ -113,5 +126,6 @@ class TopologyTest {
         public String toolPath(String tool) { return "/tools/" + tool; }
         public String mediaConvertRoleArn() { return "arn:role:" + names.of("mediaconvert"); }
         public String mediaConvertQueueArn(String priority) { return "arn:queue:" + names.of(priority); }
+        public String parameterName(String logical) { return ParameterSpec.name(names.prefix(), logical); }
     }
 }

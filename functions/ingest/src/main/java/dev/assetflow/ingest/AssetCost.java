@@ -4,6 +4,7 @@ import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.cost.CostEstimate;
 import dev.assetflow.domain.cost.CostEstimator;
 import dev.assetflow.domain.profile.ProfileCatalog;
+import java.util.function.Supplier;
 import dev.assetflow.domain.routing.RoutingDecision;
 import dev.assetflow.domain.video.EncodeEstimate;
 import dev.assetflow.domain.video.MediaConvertJob;
@@ -20,9 +21,9 @@ import java.util.Optional;
  */
 final class AssetCost {
     private final CostEstimator estimator;
-    private final ProfileCatalog profiles;
+    private final Supplier<ProfileCatalog> profiles;
 
-    AssetCost(CostEstimator estimator, ProfileCatalog profiles) {
+    AssetCost(CostEstimator estimator, Supplier<ProfileCatalog> profiles) {
         this.estimator = estimator;
         this.profiles = profiles;
     }
@@ -38,7 +39,7 @@ final class AssetCost {
     }
 
     private Optional<CostEstimate> video(Asset asset, RoutingDecision.ToWorkQueue route) {
-        Optional<VideoLayout> layout = profiles.video(route.profile()).flatMap(profile ->
+        Optional<VideoLayout> layout = profiles.get().video(route.profile()).flatMap(profile ->
                 SourceVideo.fromMedia(asset.media()).map(source -> VideoLayout.of(profile, source)));
         if (layout.isEmpty()) {
             return Optional.empty();
@@ -46,7 +47,7 @@ final class AssetCost {
         if (MediaConvertJob.ENGINE.equals(route.transcoder())) {
             return Optional.of(estimator.mediaConvert(layout.get()));
         }
-        VideoProfile profile = profiles.video(route.profile()).orElseThrow();
+        VideoProfile profile = profiles.get().video(route.profile()).orElseThrow();
         EncodeEstimate encode = EncodeEstimate.of(layout.get().ladder(), layout.get().source(), profile);
         String worker = "ffmpeg-segmented".equals(route.transcoder()) ? "video-chunk-worker" : "video-worker";
         return Optional.of(estimator.ffmpeg(route.transcoder() == null ? "ffmpeg" : route.transcoder(), worker, encode));

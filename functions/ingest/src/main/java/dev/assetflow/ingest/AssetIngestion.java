@@ -17,6 +17,7 @@ import dev.assetflow.domain.work.WorkDispatcher;
 import dev.assetflow.domain.routing.RoutingDecision;
 import dev.assetflow.domain.routing.RoutingInput;
 import dev.assetflow.domain.routing.RoutingRules;
+import java.util.function.Supplier;
 import dev.assetflow.domain.work.WorkMessage;
 import java.time.Clock;
 import dev.assetflow.domain.cost.CostEstimate;
@@ -39,14 +40,14 @@ final class AssetIngestion {
     private final ObjectStore store;
     private final Classifier classifier;
     private final MediaInspector inspector;
-    private final RoutingRules rules;
+    private final Supplier<RoutingRules> rules;
     private final WorkDispatcher dispatcher;
     private final EventOutbox outbox;
     private final AssetCost cost;
     private final Clock clock;
 
     AssetIngestion(AssetRepository assets, ObjectStore store, Classifier classifier, MediaInspector inspector,
-            RoutingRules rules, WorkDispatcher dispatcher, EventOutbox outbox, AssetCost cost, Clock clock) {
+            Supplier<RoutingRules> rules, WorkDispatcher dispatcher, EventOutbox outbox, AssetCost cost, Clock clock) {
         this.assets = assets;
         this.store = store;
         this.classifier = classifier;
@@ -136,7 +137,7 @@ final class AssetIngestion {
 
     private Asset route(Asset asset) {
         Object duration = asset.media().get("durationSeconds");
-        RoutingDecision decision = rules.evaluate(new RoutingInput(asset.kind(), asset.detectedType(),
+        RoutingDecision decision = rules.get().evaluate(new RoutingInput(asset.kind(), asset.detectedType(),
                 asset.source().key(), asset.source().sizeBytes(), duration instanceof Number n ? n.doubleValue() : null));
         return switch (decision) {
             case RoutingDecision.ToReview review -> {

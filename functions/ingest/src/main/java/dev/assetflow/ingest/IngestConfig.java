@@ -1,6 +1,7 @@
 package dev.assetflow.ingest;
 
 import dev.assetflow.runtime.config.Env;
+import dev.assetflow.runtime.config.LiveConfigs;
 import dev.assetflow.media.MediaTools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ record IngestConfig(
         String routingRulesLocation,
         String profilesLocation,
         String pricesLocation,
+        LiveConfigs.Settings configs,
         Duration idempotencyInProgressExpiry,
         Duration idempotencyTtl,
         MediaTools tools,
@@ -34,6 +36,7 @@ record IngestConfig(
                 env.optional("ROUTING_RULES", "classpath:/routing-rules.json"),
                 env.optional("PROFILES", "classpath:/profiles.json"),
                 env.optional("PRICES", "classpath:/prices.json"),
+                LiveConfigs.Settings.from(env),
                 // at least the function timeout, so a live claim is never taken over
                 env.seconds("IDEMPOTENCY_IN_PROGRESS_SECONDS", 60),
                 env.seconds("IDEMPOTENCY_TTL_SECONDS", 7 * 24 * 3600),

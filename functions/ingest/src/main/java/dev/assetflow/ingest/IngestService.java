@@ -22,6 +22,8 @@ import dev.assetflow.domain.classify.Classifier;
 import dev.assetflow.domain.classify.TypeDetector;
 import dev.assetflow.domain.config.ConfigInvalidException;
 import dev.assetflow.runtime.config.ConfigText;
+import dev.assetflow.runtime.config.LiveConfig;
+import dev.assetflow.runtime.config.LiveConfigs;
 import dev.assetflow.domain.events.EventOutbox;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -32,7 +34,6 @@ import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.classify.MediaInspector;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.work.WorkDispatcher;
-import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.routing.RoutingRulesParser;
 import dev.assetflow.domain.upload.UploadPolicy;
 import dev.assetflow.domain.work.ReceivedMessage;
@@ -66,32 +67,25 @@ final class IngestService {
                 config.workDirectory());
         WorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), config.reviewQueueUrl());
         EventOutbox outbox = new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
+        LiveConfigs configs = new LiveConfigs(clients, "ingest", config.configs());
+        LiveConfig<ProfileCatalog> profiles = configs.open("profiles", config.profilesLocation(), ProfileCatalog::parse);
         AssetIngestion ingestion = new AssetIngestion(assets, store, new Classifier(new TypeDetector()), inspector,
-                loadRules(config.routingRulesLocation()), dispatcher, outbox, cost(config), clock);
+                configs.open("routing-rules", config.routingRulesLocation(), RoutingRulesParser::parse), dispatcher, outbox,
+                cost(config, profiles), clock);
         Idempotency idempotency = new Idempotency(new DynamoIdempotencyStore(clients.dynamoDb(), config.idempotencyTable()),
                 clock, config.idempotencyInProgressExpiry(), config.idempotencyTtl());
         return new IngestService(idempotency, ingestion, new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()));
     }
 
     /** The estimator, with the price table and the workers' sizes as the bundled topology deploys them. */
-    private static AssetCost cost(IngestConfig config) {
+    private static AssetCost cost(IngestConfig config, LiveConfig<ProfileCatalog> profiles) {
         Map<String, CostEstimator.WorkerSize> workers = new HashMap<>();
         TopologyLoader.load().functions().forEach((name, spec) ->
                 workers.put(name, new CostEstimator.WorkerSize(spec.memoryMb(), spec.timeoutSeconds())));
         try {
-            return new AssetCost(new CostEstimator(PriceTable.parse(ConfigText.read(config.pricesLocation())), workers),
-                    ProfileCatalog.parse(ConfigText.read(config.profilesLocation())));
+            return new AssetCost(new CostEstimator(PriceTable.parse(ConfigText.read(config.pricesLocation())), workers), profiles);
         } catch (ConfigInvalidException e) {
-            throw new IllegalStateException("prices at " + config.pricesLocation() + " or profiles at " + config.profilesLocation()
-                    + " are invalid: " + e.getMessage(), e);
-        }
-    }
-
-    private static RoutingRules loadRules(String location) {
-        try {
-            return RoutingRulesParser.parse(ConfigText.read(location));
-        } catch (ConfigInvalidException e) {
-            throw new IllegalStateException("routing rules at " + location + " are invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("prices at " + config.pricesLocation() + " are invalid: " + e.getMessage(), e);
         }
     }
 

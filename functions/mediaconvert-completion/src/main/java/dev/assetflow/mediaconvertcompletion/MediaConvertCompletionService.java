@@ -16,6 +16,7 @@ import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.profile.ProfileCatalog;
+import java.util.function.Supplier;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.video.MediaConvertJob;
 import dev.assetflow.domain.video.MediaConvertNaming;
@@ -51,7 +52,7 @@ final class MediaConvertCompletionService {
     private static final Duration END_MARGIN = Duration.ofSeconds(3);
 
     private final AssetRepository assets;
-    private final ProfileCatalog profiles;
+    private final Supplier<ProfileCatalog> profiles;
     private final RenditionWorkflow workflow;
     private final EventOutbox outbox;
     private final TranscodeJobQueue resubmissions;
@@ -61,7 +62,7 @@ final class MediaConvertCompletionService {
     private final MediaConvertCompletionConfig config;
     private final Clock clock;
 
-    MediaConvertCompletionService(AssetRepository assets, ProfileCatalog profiles, RenditionWorkflow workflow, EventOutbox outbox,
+    MediaConvertCompletionService(AssetRepository assets, Supplier<ProfileCatalog> profiles, RenditionWorkflow workflow, EventOutbox outbox,
             TranscodeJobQueue resubmissions, ObjectStore store, StillFrames stills, MessageParking parking,
             MediaConvertCompletionConfig config, Clock clock) {
         this.assets = assets;
@@ -79,7 +80,7 @@ final class MediaConvertCompletionService {
     static MediaConvertCompletionService wire(AwsClients clients, MediaConvertCompletionConfig config) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.worker().assetsTable());
-        return new MediaConvertCompletionService(assets, WorkerService.loadProfiles(config.worker().profilesLocation()),
+        return new MediaConvertCompletionService(assets, WorkerService.liveProfiles(WORKER, clients, config.worker()),
                 WorkerService.workflow(WORKER, clients, config.worker(), assets, clock), WorkerService.outbox(clients, config.worker(), assets, clock),
                 new SqsTranscodeJobQueue(clients.sqs(), config.jobQueueUrls()), new S3ObjectStore(clients.s3(), clients::presigner),
                 new StillFrames(config.tools(), new ProcessRunner()),
@@ -165,7 +166,7 @@ final class MediaConvertCompletionService {
     private VideoLayout layout(Asset asset, JobStateChange.JobRef job) {
         String name = job.userMetadata().getOrDefault(MediaConvertNaming.PROFILE, "");
         String version = job.userMetadata().get(MediaConvertNaming.PROFILE_VERSION);
-        VideoProfile profile = profiles.video(name).filter(p -> Integer.toString(p.version()).equals(version))
+        VideoProfile profile = profiles.get().video(name).filter(p -> Integer.toString(p.version()).equals(version))
                 .orElseThrow(() -> new FailureException(Failure.of(FailureCategory.CONFIGURATION, "job " + job.jobId() + " made profile "
                         + name + " v" + version + ", which this deployment does not have")));
         SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new FailureException(

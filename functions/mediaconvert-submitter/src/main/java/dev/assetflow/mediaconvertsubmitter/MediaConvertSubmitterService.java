@@ -15,6 +15,7 @@ import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureClass;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.profile.ProfileCatalog;
+import java.util.function.Supplier;
 import dev.assetflow.domain.video.MediaConvertJob;
 import dev.assetflow.domain.video.MediaConvertNaming;
 import dev.assetflow.domain.video.SourceVideo;
@@ -51,7 +52,7 @@ final class MediaConvertSubmitterService {
     private static final Set<String> ENDED = Set.of("COMPLETE", "ERROR", "CANCELED");
 
     private final AssetRepository assets;
-    private final ProfileCatalog profiles;
+    private final Supplier<ProfileCatalog> profiles;
     private final MediaConvertJobs jobs;
     private final TranscodeJobQueue watch;
     private final EventOutbox outbox;
@@ -59,7 +60,7 @@ final class MediaConvertSubmitterService {
     private final MediaConvertSubmitterConfig config;
     private final Clock clock;
 
-    MediaConvertSubmitterService(AssetRepository assets, ProfileCatalog profiles, MediaConvertJobs jobs, TranscodeJobQueue watch,
+    MediaConvertSubmitterService(AssetRepository assets, Supplier<ProfileCatalog> profiles, MediaConvertJobs jobs, TranscodeJobQueue watch,
             EventOutbox outbox, MessageParking parking, MediaConvertSubmitterConfig config, Clock clock) {
         this.assets = assets;
         this.profiles = profiles;
@@ -76,7 +77,7 @@ final class MediaConvertSubmitterService {
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.worker().assetsTable());
         MediaConvertClientBuilder client = clients.configure(MediaConvertClient.builder());
         config.endpoint().ifPresent(client::endpointOverride);
-        return new MediaConvertSubmitterService(assets, WorkerService.loadProfiles(config.worker().profilesLocation()),
+        return new MediaConvertSubmitterService(assets, WorkerService.liveProfiles(WORKER, clients, config.worker()),
                 new MediaConvertJobs(client.build()), new SqsTranscodeJobQueue(clients.sqs(), config.jobQueueUrls()),
                 WorkerService.outbox(clients, config.worker(), assets, clock),
                 new DeadLetterParking(clients.sqs(), config.worker().deadLetterQueueUrls()), config, clock);
@@ -144,7 +145,7 @@ final class MediaConvertSubmitterService {
 
     /** The plan the ffmpeg paths make, from the probe ingest recorded: the same rungs, never above the source. */
     private VideoLayout layout(Asset asset, WorkMessage work) {
-        VideoProfile profile = profiles.video(work.route().profile()).orElseThrow(() -> new FailureException(
+        VideoProfile profile = profiles.get().video(work.route().profile()).orElseThrow(() -> new FailureException(
                 Failure.of(FailureCategory.CONFIGURATION, "no video profile named '" + work.route().profile() + "'")));
         SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new FailureException(Failure.of(
                 FailureCategory.CORRUPT_MEDIA, "ingest's probe recorded no picture size or duration: the file is truncated or corrupt")));

@@ -1,6 +1,7 @@
 package dev.assetflow.worker;
 
 import dev.assetflow.runtime.config.Env;
+import dev.assetflow.runtime.config.LiveConfigs;
 import dev.assetflow.domain.asset.Priority;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ public record WorkerConfig(
         String eventsTopicArn,
         Map<String, String> deadLetterQueueUrls,
         String profilesLocation,
+        LiveConfigs.Settings configs,
         long maxSourceBytes,
         Path workDirectory) {
 
@@ -23,6 +25,7 @@ public record WorkerConfig(
                 env.required("EVENTS_TOPIC_ARN"),
                 env.jsonMap("DEAD_LETTER_QUEUE_URLS"),
                 env.optional("PROFILES", "classpath:/profiles.json"),
+                LiveConfigs.Settings.from(env),
                 env.longValue("MAX_SOURCE_BYTES", 200L * 1024 * 1024),
                 Path.of(env.optional("WORK_DIRECTORY", System.getProperty("java.io.tmpdir"))));
     }

@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.assetflow.runtime.config.LiveConfig;
+import dev.assetflow.runtime.config.LiveConfigs;
 import org.slf4j.MDC;
 
 /**
@@ -39,11 +42,11 @@ public final class WorkerService {
 
     private final AssetRepository assets;
     private final RenditionWorkflow workflow;
-    private final Renderer renderer;
+    private final Supplier<Renderer> renderer;
     private final MessageParking parking;
     private final Clock clock;
 
-    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Renderer renderer, MessageParking parking, Clock clock) {
+    public WorkerService(AssetRepository assets, RenditionWorkflow workflow, Supplier<Renderer> renderer, MessageParking parking, Clock clock) {
         this.assets = assets;
         this.workflow = workflow;
         this.renderer = renderer;
@@ -53,14 +56,15 @@ public final class WorkerService {
 
     /**
      * @param worker   the worker's name, recorded in the asset's history
-     * @param renderer builds this worker's renderer from the validated profile catalog
+     * @param renderer builds this worker's renderer from the validated profile catalog (again when a new version of
+     *                 the profiles is published)
      */
     public static WorkerService wire(String worker, AwsClients clients, WorkerConfig config,
             Function<ProfileCatalog, Renderer> renderer) {
         Clock clock = Clock.systemUTC();
         AssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
         return new WorkerService(assets, workflow(worker, clients, config, assets, clock),
-                renderer.apply(loadProfiles(config.profilesLocation())),
+                liveProfiles(worker, clients, config).map(renderer),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()), clock);
     }
 
@@ -74,6 +78,12 @@ public final class WorkerService {
         return new EventOutbox(assets, new SnsEventPublisher(clients.sns(), config.eventsTopicArn()), clock);
     }
 
+    /** The profiles as they are published now (re-read within CONFIG_MAX_AGE_SECONDS): {@link LiveConfigs}. */
+    public static LiveConfig<ProfileCatalog> liveProfiles(String worker, AwsClients clients, WorkerConfig config) {
+        return new LiveConfigs(clients, worker, config.configs()).open("profiles", config.profilesLocation(), ProfileCatalog::parse);
+    }
+
+    /** A fixed profile catalog (tests, and the requests kept for review). */
     public static ProfileCatalog loadProfiles(String location) {
         try {
             return ProfileCatalog.parse(ConfigText.read(location));
@@ -84,7 +94,7 @@ public final class WorkerService {
 
     public WorkOutcome handle(ReceivedMessage message, Instant invocationDeadline) {
         return forAsset(message, assets, parking,
-                (asset, work) -> workflow.run(asset, work, invocationDeadline.minus(END_MARGIN), renderer));
+                (asset, work) -> workflow.run(asset, work, invocationDeadline.minus(END_MARGIN), renderer.get()));
     }
 
     /**

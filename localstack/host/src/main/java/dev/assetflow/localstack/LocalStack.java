@@ -70,22 +70,22 @@ public final class LocalStack implements AutoCloseable {
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
             Optional<Duration> scheduleRate,
             Optional<Duration> visibilityTimeoutCap, UnaryOperator<URI> functionEndpoint,
-            Map<String, Map<String, String>> environmentOverrides) {
+            Map<String, Map<String, String>> environmentOverrides, Map<String, String> configDocuments) {
 
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity(), Map.of());
+                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity(), Map.of(), Map.of());
         }
 
         public Options withPrefix(String newPrefix) {
             return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
             return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
         }
 
         /**
@@ -95,12 +95,12 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withScheduleRate(Duration rate) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate),
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
         }
 
         public Options withoutSchedules() {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(),
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
         }
 
         /**
@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withVisibilityTimeoutCap(Duration cap) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    Optional.of(cap), functionEndpoint, environmentOverrides);
+                    Optional.of(cap), functionEndpoint, environmentOverrides, configDocuments);
         }
 
         /**
@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withFunctionEndpoint(UnaryOperator<URI> endpoint) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, endpoint, environmentOverrides);
+                    visibilityTimeoutCap, endpoint, environmentOverrides, configDocuments);
         }
 
         /**
@@ -133,7 +133,19 @@ public final class LocalStack implements AutoCloseable {
                 return Map.copyOf(merged);
             });
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
-                    functionEndpoint, Map.copyOf(overrides));
+                    functionEndpoint, Map.copyOf(overrides), configDocuments);
+        }
+
+        /**
+         * The first version of a configuration document ({@code routing-rules}, {@code profiles}) as this
+         * stack's SSM parameter, instead of {@code config/}'s: a deployment's own rules, published as an
+         * operator would with {@code scripts/config push}.
+         */
+        public Options withConfigDocument(String logical, String text) {
+            Map<String, String> documents = new HashMap<>(configDocuments);
+            documents.put(logical, text);
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
+                    functionEndpoint, environmentOverrides, Map.copyOf(documents));
         }
     }
 
@@ -147,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
         this.endpoint = moto.map(MotoServer::endpoint).orElseGet(() -> options.externalEndpoint().orElseThrow());
         this.clients = new AwsClients(ClientSettings.forEmulator(endpoint, REGION));
         this.resources = new Provisioner(clients).provision(topology, new ResourceNames(options.prefix()),
-                Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()));
+                Map.of("ffmpeg", venv.tool("ffmpeg").toString(), "ffprobe", venv.tool("ffprobe").toString()),
+                options.configDocuments());
         this.iam = clients.configure(IamClient.builder()).build();
         this.registrations = new LambdaRegistrations(clients.lambda(), clients.sqs(), iam, options.prefix() + "-functions");
         this.api = new HttpApiServer(options.httpPort());

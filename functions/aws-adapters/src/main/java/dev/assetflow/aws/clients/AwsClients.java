@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one client factory. Clients are built lazily, once per container (a Lambda execution
@@ -31,6 +32,7 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private LambdaClient lambda;
     private EventBridgeClient eventBridge;
+    private SsmClient ssm;
 
     public AwsClients(ClientSettings settings) {
         this.settings = settings;
@@ -85,6 +87,14 @@ public final class AwsClients implements AutoCloseable {
             eventBridge = track(configure(EventBridgeClient.builder()).build());
         }
         return eventBridge;
+    }
+
+    /** Configuration documents (routing rules, profiles) in Parameter Store. */
+    public synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = track(configure(SsmClient.builder()).build());
+        }
+        return ssm;
     }
 
     public synchronized SqsClient sqs() {

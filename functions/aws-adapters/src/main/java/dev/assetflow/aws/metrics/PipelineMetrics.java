@@ -66,6 +66,16 @@ public final class PipelineMetrics implements StageMetrics {
         sink.accept(transition.toString());
     }
 
+    /** A new version of a configuration document was refused: the last good one keeps serving (an alarm watches this). */
+    public void configRejected(String document) {
+        ObjectNode rejected = document(CONFIG_REJECTED, "Count", CONFIG_DOCUMENT);
+        // and by document alone, across stages: one alarm per document sees a refusal wherever it happens
+        ((ArrayNode) rejected.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")).addArray().add(CONFIG_DOCUMENT);
+        rejected.put(CONFIG_DOCUMENT, document);
+        rejected.put(CONFIG_REJECTED, 1);
+        sink.accept(rejected.toString());
+    }
+
     private ObjectNode document(String metric, String unit, String extraDimension) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode aws = root.putObject("_aws");

@@ -1,5 +1,6 @@
 package dev.assetflow.localstack.provision;
 
+import dev.assetflow.topology.ParameterSpec;
 import dev.assetflow.topology.ResourceNames;
 import dev.assetflow.topology.ResourceResolver;
 import java.util.HashMap;
@@ -80,6 +81,11 @@ public final class ProvisionedResources implements ResourceResolver {
     }
 
     /** The role the local MediaConvert stand-in accepts: the stack's, as on AWS (the emulator's default account). */
+    @Override
+    public String parameterName(String logical) {
+        return ParameterSpec.name(names.prefix(), logical);
+    }
+
     @Override
     public String mediaConvertRoleArn() {
         return "arn:aws:iam::" + ACCOUNT + ":role/" + names.of("mediaconvert");

@@ -23,11 +23,15 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.model.ParameterTier;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import dev.assetflow.topology.TopologyLoader;
 
 /**
  * Creates everything the topology defines, through the same AWS APIs CloudFormation would call:
  * tables, queues with their dead-letter queues and redrive policies, topics with filtered
- * subscriptions, buckets with their notifications to queues, EventBridge rules to queues.
+ * subscriptions, buckets with their notifications to queues, EventBridge rules to queues, and the
+ * configuration documents as SSM parameters.
  */
 public final class Provisioner {
     /**
@@ -41,9 +45,15 @@ public final class Provisioner {
         this.clients = clients;
     }
 
-    public ProvisionedResources provision(Topology topology, ResourceNames names, Map<String, String> toolPaths) {
+    /** @param configDocuments first versions of configuration documents to use instead of {@code config/}'s, by logical name */
+    public ProvisionedResources provision(Topology topology, ResourceNames names, Map<String, String> toolPaths,
+            Map<String, String> configDocuments) {
         ProvisionedResources resources = new ProvisionedResources(names, toolPaths, clients.settings().region().id());
         topology.tables().forEach((logical, table) -> createTable(names.of(logical), table));
+        topology.parameters().forEach((logical, parameter) -> clients.ssm().putParameter(b -> b
+                .name(resources.parameterName(logical)).type(ParameterType.STRING).tier(ParameterTier.STANDARD).overwrite(true)
+                .description(parameter.purpose())
+                .value(configDocuments.getOrDefault(logical, TopologyLoader.configDocument(parameter.file())))));
         topology.queues().forEach((logical, queue) -> createQueue(resources, logical, queue));
         topology.topics().forEach((logical, topic) -> createTopic(resources, logical, topic));
         topology.buckets().forEach((logical, bucket) -> createBucket(resources, names.of(logical), bucket));
