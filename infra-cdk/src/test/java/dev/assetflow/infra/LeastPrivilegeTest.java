@@ -65,6 +65,22 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void functionsReadTheirConfigurationParametersAndNothingWritesOne() {
+        assertThat(allActions()).as("only scripts/config publishes a version, with the operator's credentials")
+                .noneMatch(action -> action.startsWith("ssm:Put") || action.startsWith("ssm:Delete") || action.startsWith("ssm:Label"));
+        assertThat(actionsOf("Ingest")).contains("ssm:GetParameter", "ssm:GetParameterHistory");
+        for (Map<String, Object> statement : statementsOf("Ingest")) {
+            if (String.valueOf(statement.get("Action")).contains("ssm:GetParameter")) {
+                assertThat(String.valueOf(statement.get("Resource"))).as("one parameter per statement, by name")
+                        .containsAnyOf("ConfigRoutingRules", "ConfigProfiles");
+            }
+        }
+        assertThat(policiesOf("UploadApi").toString()).as("the API routes nothing").doesNotContain("ssm:");
+        assertThat(actionsOf("ImageWorker")).contains("ssm:GetParameter");
+        assertThat(policiesOf("ImageWorker").toString()).doesNotContain("ConfigRoutingRules");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theSubmitterPassesOnlyTheMediaConvertRoleToMediaConvertAndCreatesJobsOnlyOnTheStacksQueues() {
         List<Map<String, Object>> submitter = statementsOf("MediaconvertSubmitter");

@@ -80,8 +80,11 @@ class MessagingTest {
             String text = Files.readString(Path.of("../config/" + document + ".json"));
             template().hasResourceProperties("AWS::SSM::Parameter", Match.objectLike(Map.of("Type", "String", "Value", text,
                     "Name", Match.stringLikeRegexp("^/.+/config/" + document + "$"))));
-            template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "ConfigRejected",
-                    "Dimensions", List.of(Map.of("Name", "ConfigDocument", "Value", document)))));
+            Map<String, Object> metric = Map.of("MetricName", "ConfigRejected", "Namespace", "Assetflow",
+                    "Dimensions", List.of(Map.of("Name", "ConfigDocument", "Value", document)));
+            template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmDescription", Match.stringLikeRegexp("A new version of the " + document + " parameter failed validation.*"),
+                    "Metrics", List.of(Match.objectLike(Map.of("MetricStat", Match.objectLike(Map.of("Metric", metric))))))));
         }
     }
 }

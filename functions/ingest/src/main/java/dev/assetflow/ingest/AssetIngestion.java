@@ -136,20 +136,18 @@ final class AssetIngestion {
     }
 
     private Asset route(Asset asset) {
-        Object duration = asset.media().get("durationSeconds");
-        RoutingDecision decision = rules.get().evaluate(new RoutingInput(asset.kind(), asset.detectedType(),
-                asset.source().key(), asset.source().sizeBytes(), duration instanceof Number n ? n.doubleValue() : null));
+        RoutingDecision decision = rules.get().evaluate(RoutingInput.of(asset));
         return switch (decision) {
             case RoutingDecision.ToReview review -> {
                 LOG.info("routing decision for {}: review by rule {} of config v{}", asset.id(), review.rule(), review.configVersion());
                 yield move(asset, Transition.to(AssetState.QUARANTINED, clock.instant(), BY, "")
-                        .withRoute(new RouteInfo(Priority.REVIEW, review.rule(), null, null, review.configVersion()))
+                        .withRoute(review.route())
                         .withFailure(Failure.of(FailureCategory.NO_MATCHING_RULE, review.reason())));
             }
             case RoutingDecision.ToWorkQueue work -> {
                 LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
                         work.queue().label(), work.profile(), work.rule(), work.configVersion());
-                RouteInfo route = new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
+                RouteInfo route = work.route();
                 Optional<CostEstimate> estimate = cost.of(asset, work);
                 Map<String, Object> media = estimate.map(e -> withCost(asset.media(), e)).orElse(null);
                 if (estimate.isPresent() && work.maxCostUsd() != null && estimate.get().usd() > work.maxCostUsd()) {

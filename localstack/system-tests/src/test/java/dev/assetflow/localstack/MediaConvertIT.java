@@ -62,7 +62,7 @@ class MediaConvertIT {
                 """);
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
-                .withEnvironment("ingest", Map.of("ROUTING_RULES", "file:" + rules.toAbsolutePath()))
+                .withConfigDocument("routing-rules", Files.readString(rules))
                 .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5")));
         client = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));

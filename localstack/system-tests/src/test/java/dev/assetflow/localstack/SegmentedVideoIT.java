@@ -62,7 +62,7 @@ class SegmentedVideoIT {
                 """);
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
-                .withEnvironment("ingest", Map.of("ROUTING_RULES", "file:" + rules.toAbsolutePath()))
+                .withConfigDocument("routing-rules", Files.readString(rules))
                 .withEnvironment("video-worker", Map.of("CHUNK_CPU_SECONDS", "2")));
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
         notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"));

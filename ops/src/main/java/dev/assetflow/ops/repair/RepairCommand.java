@@ -15,13 +15,13 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.assetflow.ops.CommandClients;
+import dev.assetflow.ops.CommandOptions;
 /**
  * {@code scripts/repair}: asks the workers to make what PARTIAL assets are missing. It sends each
  * asset's work again, marked as a repair, to the work queue its route names; the worker reopens the
@@ -105,17 +105,10 @@ public final class RepairCommand {
     }
 
     static Map<String, String> options(String... args) {
-        Map<String, String> options = new HashMap<>();
-        List<String> flags = List.of("--all-partial");
-        for (int i = 0; i < args.length; i++) {
-            if (flags.contains(args[i])) {
-                options.put(args[i], "");
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                options.put(args[i], args[++i]);
-            } else {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
+        CommandOptions parsed = CommandOptions.parse(List.of("--all-partial"), args);
+        if (!parsed.words().isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument " + parsed.words().getFirst());
         }
-        return options;
+        return parsed.options();
     }
 }

@@ -165,6 +165,21 @@ public final class DynamoAssetRepository implements AssetRepository {
         }
     }
 
+    /**
+     * The assets created since {@code since}, at most {@code limit} of them (newest first), by a scan: for
+     * operator commands (a rule change's dry run), never on a function's path.
+     */
+    public List<Asset> createdSince(Instant since, int limit) {
+        try {
+            return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("createdAt >= :since AND sk = :asset")
+                            .expressionAttributeValues(Map.of(":since", s(since.toString()), ":asset", s(AssetItems.ASSET_SK))))
+                    .items().stream().map(AssetItems::toAsset)
+                    .sorted(java.util.Comparator.comparing(Asset::createdAt).reversed()).limit(limit).toList();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "Scan assets created since " + since);
+        }
+    }
+
     @Override
     public void recordMedia(AssetId id, Map<String, Object> media) {
         try {

@@ -1,5 +1,7 @@
 package dev.assetflow.domain.config;
 
+import dev.assetflow.domain.profile.ProfileCatalog;
+import dev.assetflow.domain.routing.RoutingRulesParser;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -11,6 +13,14 @@ public enum ConfigDocument {
     /** The name in the topology's {@code parameters} and at the end of the parameter's name. */
     public String logical() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether a text is a valid version of this document on its own (what a function checks before using it). */
+    public void check(String text) throws ConfigInvalidException {
+        switch (this) {
+            case ROUTING_RULES -> RoutingRulesParser.parse(text);
+            case PROFILES -> ProfileCatalog.parse(text);
+        }
     }
 
     public static ConfigDocument named(String logical) {

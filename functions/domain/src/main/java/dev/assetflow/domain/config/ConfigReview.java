@@ -112,7 +112,7 @@ public final class ConfigReview {
     }
 
     /** Profile {@code kind/name} → its definition, as JSON. */
-    static Map<String, JsonNode> definitions(String profilesText) throws ConfigInvalidException {
+    public static Map<String, JsonNode> definitions(String profilesText) throws ConfigInvalidException {
         Map<String, JsonNode> byKey = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> kinds = tree(profilesText).fields(); kinds.hasNext(); ) {
             Map.Entry<String, JsonNode> kind = kinds.next();

@@ -1,11 +1,20 @@
 package dev.assetflow.domain.routing;
 
 import dev.assetflow.domain.asset.Priority;
+import dev.assetflow.domain.asset.RouteInfo;
 
 /** The outcome of evaluating the rules for one asset, always naming the config version it came from. */
 public sealed interface RoutingDecision {
 
     int configVersion();
+
+    /** What the asset records of the decision. */
+    default RouteInfo route() {
+        return switch (this) {
+            case ToWorkQueue work -> new RouteInfo(work.queue(), work.rule(), work.profile(), work.transcoder(), work.configVersion());
+            case ToReview review -> new RouteInfo(Priority.REVIEW, review.rule(), null, null, review.configVersion());
+        };
+    }
 
     /** A rule accepted the asset: it goes to a work queue of the given class with a profile. */
     record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion, Double maxCostUsd)

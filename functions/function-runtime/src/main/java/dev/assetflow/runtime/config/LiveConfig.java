@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * A configuration document that may change while the function runs: each {@link #get()} reads the
  * source's newest text (cached by the source) and parses it only when it changed. A version that fails
  * validation is never used: the last good one keeps serving, and the refusal is reported (an ERROR line
- * and a metric, again at most once per {@link #REPORT_EVERY} while it lasts). With no good version in memory
- * (a cold start on a bad version), the newest good one of the source's earlier versions is used.
+ * and a metric, again once per {@link #REPORT_EVERY} while it is the newest), and the newest valid one of the
+ * source's earlier versions serves (on a cold start too).
  */
 public final class LiveConfig<T> implements Supplier<T> {
     static final Duration REPORT_EVERY = Duration.ofMinutes(1);
@@ -36,6 +36,7 @@ public final class LiveConfig<T> implements Supplier<T> {
     private String servingText;
     private T serving;
     private String rejectedText;
+    private List<String> rejectedProblems;
     private Instant rejectedReportedAt;
 
     /** @param rejections told of each refused version: the document's name and its problems */
@@ -62,6 +63,10 @@ public final class LiveConfig<T> implements Supplier<T> {
         if (latest.equals(servingText)) {
             return serving;
         }
+        if (latest.equals(rejectedText)) {
+            reportAgainIfDue();
+            return serving;
+        }
         try {
             T parsed = parser.parse(latest);
             servingText = latest;
@@ -69,10 +74,10 @@ public final class LiveConfig<T> implements Supplier<T> {
             rejectedText = null;
             return parsed;
         } catch (ConfigInvalidException e) {
-            report(latest, e.problems());
-            if (serving == null) {
-                serveNewestGoodEarlierVersion();
-            }
+            rejectedText = latest;
+            rejectedProblems = e.problems();
+            report();
+            serveNewestValidEarlierVersion();
             return serving;
         }
     }
@@ -95,30 +100,51 @@ public final class LiveConfig<T> implements Supplier<T> {
         };
     }
 
-    private void report(String text, List<String> problems) {
-        Instant now = clock.instant();
-        if (text.equals(rejectedText) && rejectedReportedAt.plus(REPORT_EVERY).isAfter(now)) {
-            return;
+    private void reportAgainIfDue() {
+        if (!rejectedReportedAt.plus(REPORT_EVERY).isAfter(clock.instant())) {
+            report();
         }
-        rejectedText = text;
-        rejectedReportedAt = now;
-        LOG.error("a new version of {} at {} is invalid and is NOT used ({} problems: {}); {}", document, source.location(),
-                problems.size(), String.join("; ", problems),
-                serving == null ? "looking for the newest valid earlier version" : "the last good version keeps serving");
-        rejections.accept(document, problems);
     }
 
-    private void serveNewestGoodEarlierVersion() {
-        for (String earlier : source.earlier()) {
+    private void report() {
+        rejectedReportedAt = clock.instant();
+        LOG.error("a new version of {} at {} is invalid and is NOT used ({} problems: {}); the last good version keeps serving",
+                document, source.location(), rejectedProblems.size(), String.join("; ", rejectedProblems));
+        rejections.accept(document, rejectedProblems);
+    }
+
+    /**
+     * The newest valid version among the earlier ones: the same for every execution environment, including one
+     * that was not invoked while that version was the newest (it would otherwise keep an older one in memory).
+     * Without a readable history, the version in memory keeps serving.
+     */
+    private void serveNewestValidEarlierVersion() {
+        List<String> earlier;
+        try {
+            earlier = source.earlier();
+        } catch (RuntimeException e) {
+            if (serving == null) {
+                throw new IllegalStateException(document + ": the newest version at " + source.location()
+                        + " is invalid and the earlier ones cannot be read: " + e.getMessage(), e);
+            }
+            LOG.warn("{}: earlier versions cannot be read ({}); the version in memory keeps serving", document, e.toString());
+            return;
+        }
+        for (String text : earlier) {
+            if (text.equals(servingText)) {
+                return;
+            }
             try {
-                serving = parser.parse(earlier);
-                servingText = earlier;
+                serving = parser.parse(text);
+                servingText = text;
                 LOG.warn("{}: serving the newest valid earlier version from {}", document, source.location());
                 return;
             } catch (ConfigInvalidException ignored) {
                 // older still
             }
         }
-        throw new IllegalStateException(document + " at " + source.location() + " has no valid version; fix it with scripts/config push");
+        if (serving == null) {
+            throw new IllegalStateException(document + " at " + source.location() + " has no valid version; fix it with scripts/config push");
+        }
     }
 }

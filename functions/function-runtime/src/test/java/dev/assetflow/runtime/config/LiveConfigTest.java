@@ -78,6 +78,17 @@ class LiveConfigTest {
     }
 
     @Test
+    void anEnvironmentThatSkippedAVersionServesTheNewestValidOneNotTheOneItHadInMemory() {
+        versions.add("v1");
+        LiveConfig<Integer> idle = config();
+        idle.get();
+        versions.addAll(List.of("v2", "broken"));
+        assertThat(idle.get()).isEqualTo(2);
+        assertThat(idle.get()).isEqualTo(2);
+        assertThat(parses).as("v1, broken once, v2; the broken text is not parsed again").hasValue(3);
+    }
+
+    @Test
     void aColdStartOnAnInvalidVersionServesTheNewestValidEarlierOne() {
         versions.addAll(List.of("v1", "v2", "broken", "also broken"));
         assertThat(config().get()).isEqualTo(2);

@@ -39,7 +39,7 @@ public final class Demo {
         System.out.println("Assetflow local stack: starting the embedded AWS and the pipeline's functions...");
         LocalStack.Options options = LocalStack.Options.defaults()
                 .withPrefix("demo-" + UUID.randomUUID().toString().substring(0, 6))
-                .withEnvironment("ingest", Map.of("ROUTING_RULES", "file:" + demoRules(work).toAbsolutePath()));
+                .withConfigDocument("routing-rules", Files.readString(demoRules(work)));
         int exitCode;
         try (LocalStack stack = LocalStack.start(options)) {
             System.out.printf("  %s at %s, resources provisioned (prefix %s); upload API at %s%n",
