@@ -25,7 +25,8 @@ class LayersTest {
             Set.of("functions/rendition-worker"),
             Set.of("functions/upload-api", "functions/ingest", "functions/image-worker", "functions/video-worker", "functions/video-chunk-worker",
                     "functions/mediaconvert-submitter", "functions/mediaconvert-completion",
-                    "functions/audio-worker", "functions/document-worker", "functions/dlq-triage", "functions/breaker-probe"),
+                    "functions/audio-worker", "functions/document-worker", "functions/dlq-triage", "functions/breaker-probe",
+                    "functions/asset-control"),
             Set.of("ops", "uploader", "infra-cdk", "localstack/host", "localstack/client"),
             Set.of("localstack/demo", "localstack/acceptance", "bench"));
     /** Within one layer, these imports are allowed (module → modules). */

@@ -17,7 +17,8 @@ class ApiTest {
     void everyTopologyRouteIsBehindTheIamAuthorizerByDefault() {
         template().resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         List<String> routes = List.of("POST /uploads", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
-                "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}");
+                "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}",
+                "POST /assets/{assetId}/priority");
         for (String route : routes) {
             template().hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                     "RouteKey", route, "AuthorizationType", "AWS_IAM")));

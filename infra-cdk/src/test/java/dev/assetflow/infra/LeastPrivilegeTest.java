@@ -65,6 +65,14 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void assetControlMovesWorkButTouchesNoMediaAndAnnouncesNothing() {
+        List<String> actions = actionsOf("AssetControl");
+        assertThat(actions).contains("dynamodb:GetItem", "dynamodb:UpdateItem", "sqs:SendMessage");
+        assertThat(actions).noneMatch(action -> action.startsWith("s3:") || action.startsWith("sns:") || action.startsWith("ssm:"));
+        assertThat(actionsOf("UploadApi")).as("the apps' API still sends no work").doesNotContain("sqs:SendMessage");
+    }
+
+    @Test
     void functionsReadTheirConfigurationParametersAndNothingWritesOne() {
         assertThat(allActions()).as("only scripts/config publishes a version, with the operator's credentials")
                 .noneMatch(action -> action.startsWith("ssm:Put") || action.startsWith("ssm:Delete") || action.startsWith("ssm:Label"));

@@ -37,7 +37,8 @@ class OperationsTest {
         long consumingStages = topology.queueConsumers().size();
         assertThat(topology.breakerSteps()).containsExactly("audio-worker", "document-worker", "image-worker", "ingest",
                 "mediaconvert-completion", "mediaconvert-submitter", "video-chunk-worker", "video-worker");
-        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers + consumingStages));
+        long configDocuments = topology.parameters().size();
+        assertThat(alarms).hasSize((int) (dlqs + aged + 2L * functions + breakers + consumingStages + configDocuments));
         assertThat(alarms.keySet()).anyMatch(id -> id.contains("VideoWorkerCircuitOpen"));
         alarms.values().forEach(alarm -> {
             Map<String, Object> props = properties(alarm);

@@ -109,7 +109,8 @@ public final class WorkerService {
             case WorkMessageCodec.Valid valid -> {
                 WorkMessage decoded = valid.message();
                 MDC.put("assetId", decoded.assetId());
-                yield assets.find(new AssetId(decoded.assetId())).map(asset -> work.apply(asset, decoded))
+                yield assets.find(new AssetId(decoded.assetId())).map(asset -> decoded.supersededBy(asset)
+                                .orElseGet(() -> work.apply(asset, decoded)))
                         .orElseGet(() -> parking.park(message, Failure.of(FailureCategory.INVALID_MESSAGE,
                                 "work for asset " + decoded.assetId() + ", which does not exist")));
             }

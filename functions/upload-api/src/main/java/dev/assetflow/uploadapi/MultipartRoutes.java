@@ -1,5 +1,6 @@
 package dev.assetflow.uploadapi;
 
+import dev.assetflow.runtime.http.HttpResponses;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.upload.CompletionCheck;

@@ -1,5 +1,7 @@
 package dev.assetflow.uploadapi;
 
+import dev.assetflow.runtime.http.HttpRequests;
+import dev.assetflow.runtime.http.HttpResponses;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.assetflow.aws.clients.AwsClients;
@@ -62,12 +64,12 @@ final class UploadApiService {
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
             return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
-                case "POST /uploads" -> createUpload(body(event));
-                case "GET /assets/{assetId}" -> getAsset(parameter(event, "assetId"));
-                case "GET /uploads/{uploadId}" -> multipart.describe(parameter(event, "uploadId"));
-                case "GET /uploads/{uploadId}/parts" -> multipart.parts(parameter(event, "uploadId"), event.getQueryStringParameters());
-                case "POST /uploads/{uploadId}/complete" -> multipart.complete(parameter(event, "uploadId"), body(event));
-                case "DELETE /uploads/{uploadId}" -> multipart.abort(parameter(event, "uploadId"));
+                case "POST /uploads" -> createUpload(HttpRequests.body(event));
+                case "GET /assets/{assetId}" -> getAsset(HttpRequests.parameter(event, "assetId"));
+                case "GET /uploads/{uploadId}" -> multipart.describe(HttpRequests.parameter(event, "uploadId"));
+                case "GET /uploads/{uploadId}/parts" -> multipart.parts(HttpRequests.parameter(event, "uploadId"), event.getQueryStringParameters());
+                case "POST /uploads/{uploadId}/complete" -> multipart.complete(HttpRequests.parameter(event, "uploadId"), HttpRequests.body(event));
+                case "DELETE /uploads/{uploadId}" -> multipart.abort(HttpRequests.parameter(event, "uploadId"));
                 default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
             };
         } catch (FailureException e) {
@@ -118,17 +120,5 @@ final class UploadApiService {
                 .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id), chunks.progress(id)), Map.of()))
                 .orElseGet(() -> HttpResponses.error(404, "not_found",
                         "no asset " + assetId + " (if it was just requested, its upload has not arrived yet)"));
-    }
-
-    private static String parameter(APIGatewayV2HTTPEvent event, String name) {
-        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
-    }
-
-    private static String body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body != null && event.getIsBase64Encoded()) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        return body;
     }
 }

@@ -106,6 +106,9 @@ final class VideoChunkWorkerService {
     }
 
     private WorkOutcome handle(Asset asset, ChunkWork part, Instant deadline) {
+        if (part.work().supersededBy(asset).isPresent()) {
+            return part.work().supersededBy(asset).get();
+        }
         if (asset.reopenable()) {
             // a redriven part of an asset that triage failed: the asset is worked on again
             asset = assets.reopen(asset, AssetState.QUEUED, clock.instant(), WORKER);
@@ -113,6 +116,9 @@ final class VideoChunkWorkerService {
         if (asset.state() == AssetState.QUEUED) {
             asset = assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), WORKER,
                     "segmented: parts resumed")).asset();
+            if (part.work().supersededBy(asset).isPresent()) { // a priority change came between the read and the start
+                return part.work().supersededBy(asset).get();
+            }
         }
         if (asset.state().isTerminal()) {
             return new WorkOutcome.Duplicate("asset " + asset.id() + " is already " + asset.state() + "; part "

@@ -10,7 +10,6 @@ import dev.assetflow.domain.asset.AssetState;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.topology.ResourceNames;
-import dev.assetflow.topology.TopologyLoader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import dev.assetflow.ops.CommandClients;
 import dev.assetflow.ops.CommandOptions;
@@ -67,7 +65,7 @@ public final class RepairCommand {
                 options.getOrDefault("--region", "us-east-1"))) {
             String table = prefix.map(p -> new ResourceNames(p).of("assets")).orElseGet(() -> options.get("--assets-table"));
             DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), table);
-            Map<String, String> workQueues = prefix.map(p -> localWorkQueues(clients, new ResourceNames(p)))
+            Map<String, String> workQueues = prefix.map(p -> CommandClients.localWorkQueues(clients, new ResourceNames(p)))
                     .orElseGet(() -> new Env(Map.of("WORK_QUEUES", options.get("--work-queues"))).jsonMap("WORK_QUEUES"));
             SqsWorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), workQueues, null);
             List<AssetId> ids = options.containsKey("--all-partial") ? assets.idsInState(AssetState.PARTIAL)
@@ -91,17 +89,6 @@ public final class RepairCommand {
             out.printf("%d assets sent for repair, %d not%n", ids.size() - failed, failed);
             return failed == 0 ? 0 : 1;
         }
-    }
-
-    /** Work-queue key → URL, the way ingest gets them, for a local stack's name prefix. */
-    private static Map<String, String> localWorkQueues(AwsClients clients, ResourceNames names) {
-        Map<String, String> urls = new TreeMap<>();
-        TopologyLoader.load().queues().forEach((logical, queue) -> {
-            if (queue.work() != null) {
-                urls.put(queue.work().key(), clients.sqs().getQueueUrl(b -> b.queueName(names.of(logical))).queueUrl());
-            }
-        });
-        return urls;
     }
 
     static Map<String, String> options(String... args) {

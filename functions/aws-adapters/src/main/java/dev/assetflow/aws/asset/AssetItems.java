@@ -101,6 +101,7 @@ final class AssetItems {
             putIfPresent(values, "routeTranscoder", route.transcoder());
             putIfPresent(values, "routeWorkQueue", route.workQueue());
             values.put("routeConfigVersion", n(route.configVersion()));
+            values.put("routeGeneration", n(route.generation()));
         }
         return values;
     }
@@ -130,7 +131,8 @@ final class AssetItems {
         String routeQueue = string(item, "routeQueue");
         RouteInfo route = routeQueue == null ? null : new RouteInfo(Priority.valueOf(routeQueue),
                 string(item, "routeRule"), string(item, "routeProfile"), string(item, "routeTranscoder"),
-                integer(item, "routeConfigVersion"), string(item, "routeWorkQueue"));
+                integer(item, "routeConfigVersion"), string(item, "routeWorkQueue"),
+                item.containsKey("routeGeneration") ? integer(item, "routeGeneration") : 0);
         String failureCategory = string(item, "failureCategory");
         Failure failure = failureCategory == null ? null
                 : Failure.of(FailureCategory.valueOf(failureCategory), string(item, "failureReason"));

@@ -91,11 +91,21 @@ public final class DynamoAssetRepository implements AssetRepository {
             names.put("#" + name, name);
             values.put(":" + name, value);
         });
+        String condition = "#state = :from";
+        if (transition.to() == AssetState.PROCESSING && current.route() != null) {
+            // work starts only under the route generation its worker read: a priority change in between sent it
+            // again elsewhere, and this start is refused (README, "Priority changes")
+            values.put(":generation", n(current.route().generation()));
+            condition += current.route().generation() == 0
+                    ? " AND (attribute_not_exists(routeGeneration) OR routeGeneration = :generation)"
+                    : " AND routeGeneration = :generation";
+        }
+        String conditionExpression = condition;
         try {
             UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table)
                     .key(AssetItems.key(id, AssetItems.ASSET_SK))
                     .updateExpression(update.toString())
-                    .conditionExpression("#state = :from")
+                    .conditionExpression(conditionExpression)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW));
@@ -103,11 +113,43 @@ public final class DynamoAssetRepository implements AssetRepository {
         } catch (ConditionalCheckFailedException e) {
             Asset stored = find(id).orElseThrow(() -> new FailureException(Failure.of(FailureCategory.INVALID_MESSAGE,
                     "asset " + id + " does not exist")));
-            return stored.state() == transition.to()
+            boolean sameRoute = transition.to() != AssetState.PROCESSING || current.route() == null || stored.route() == null
+                    || current.route().generation() == stored.route().generation();
+            return stored.state() == transition.to() && sameRoute
                     ? new TransitionOutcome.AlreadyThere(stored)
                     : new TransitionOutcome.Refused(stored, transition.to());
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "UpdateItem asset " + id + " to " + transition.to());
+        }
+    }
+
+    @Override
+    public Optional<Asset> reroute(Asset current, RouteInfo route, HistoryEntry entry) {
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(current.state().name()),
+                ":at", s(entry.at().toString()), ":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry))),
+                ":generation", n(current.route().generation())));
+        StringBuilder update = new StringBuilder("SET updatedAt = :at, history = list_append(history, :entry)");
+        AssetItems.route(route).forEach((name, value) -> {
+            update.append(", #").append(name).append(" = :").append(name);
+            names.put("#" + name, name);
+            values.put(":" + name, value);
+        });
+        // records written before generations existed have none: generation 0
+        String sameGeneration = current.route().generation() == 0
+                ? "(attribute_not_exists(routeGeneration) OR routeGeneration = :generation)" : "routeGeneration = :generation";
+        try {
+            return Optional.of(AssetItems.toAsset(dynamo.updateItem(b -> b.tableName(table)
+                    .key(AssetItems.key(current.id(), AssetItems.ASSET_SK))
+                    .updateExpression(update.toString())
+                    .conditionExpression("#state = :state AND " + sameGeneration)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "UpdateItem route of asset " + current.id());
         }
     }
 

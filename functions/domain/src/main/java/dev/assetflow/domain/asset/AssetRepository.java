@@ -29,6 +29,14 @@ public interface AssetRepository {
      */
     Asset reopen(Asset asset, AssetState to, Instant at, String by);
 
+    /**
+     * Records a new route (a priority change) with its history entry, only if the stored asset is still in
+     * {@code current}'s state with {@code current}'s route generation: two changes, or a change and a worker
+     * starting, cannot both act on one reading.
+     * @return the asset as stored after the write, or empty when it had moved on (read it again)
+     */
+    Optional<Asset> reroute(Asset current, RouteInfo route, HistoryEntry entry);
+
     /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
     void recordMedia(AssetId id, Map<String, Object> media);
 

@@ -3,12 +3,34 @@ package dev.assetflow.domain.asset;
 /**
  * Where routing sent an asset, by which rule of which config version: its priority class ({@code queue}),
  * the transcoder a rule asked for (null: ffmpeg in Lambda), and the work queue it was sent to
- * ({@code workQueue}; null for review and for records made before it was recorded).
+ * ({@code workQueue}; null for review and for records made before it was recorded). {@code generation}
+ * counts the priority changes that moved its work: a work message carries the route it was sent with, and
+ * one of an older generation is superseded (its work was sent again to another class's queue).
  */
-public record RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion, String workQueue) {
+public record RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion, String workQueue,
+        int generation) {
+
+    public RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion, String workQueue) {
+        this(queue, rule, profile, transcoder, configVersion, workQueue, 0);
+    }
 
     public RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion) {
-        this(queue, rule, profile, transcoder, configVersion, null);
+        this(queue, rule, profile, transcoder, configVersion, null, 0);
+    }
+
+    /** The same route in another priority class: its work, sent again, is the next generation. */
+    public RouteInfo inPriority(Priority priority, String newWorkQueue) {
+        return new RouteInfo(priority, rule, profile, transcoder, configVersion, newWorkQueue, generation + 1);
+    }
+
+    /** The same route recorded in another priority class, its running work left where it is (same generation). */
+    public RouteInfo relabelled(Priority priority) {
+        return new RouteInfo(priority, rule, profile, transcoder, configVersion, workQueue, generation);
+    }
+
+    /** Whether work sent with {@code sent} has been superseded by a priority change that sent it again. */
+    public boolean supersedes(RouteInfo sent) {
+        return sent != null && sent.generation() < generation;
     }
 
     /** The engine that makes the renditions: {@code ffmpeg} (in Lambda) unless a rule named another. */
@@ -17,6 +39,6 @@ public record RouteInfo(Priority queue, String rule, String profile, String tran
     }
 
     public RouteInfo inWorkQueue(String name) {
-        return new RouteInfo(queue, rule, profile, transcoder, configVersion, name);
+        return new RouteInfo(queue, rule, profile, transcoder, configVersion, name, generation);
     }
 }

@@ -75,6 +75,9 @@ public final class RenditionWorkflow {
         if (asset.state() == AssetState.QUEUED) {
             asset = assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), worker,
                     "rendering profile " + work.route().profile())).asset();
+            if (work.supersededBy(asset).isPresent()) { // a priority change came between the read and the start
+                return work.supersededBy(asset).get();
+            }
         }
         if (asset.state() != AssetState.PROCESSING) {
             return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT,

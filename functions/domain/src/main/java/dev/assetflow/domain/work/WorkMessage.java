@@ -5,6 +5,7 @@ import dev.assetflow.domain.asset.MediaKind;
 import dev.assetflow.domain.asset.RouteInfo;
 import dev.assetflow.domain.asset.SourceObject;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The message ingest sends to a work queue (or the review queue): everything a worker needs, so that
@@ -38,6 +39,19 @@ public record WorkMessage(
     /** Sent by the repair command: produce what a PARTIAL asset is missing. */
     public boolean requestsRepair() {
         return Boolean.TRUE.equals(repair);
+    }
+
+    /**
+     * A no-op when a priority change has sent this work again, to another class's queue, since this message was
+     * sent (its route's generation is older than the asset's): README, "Priority changes".
+     */
+    public Optional<WorkOutcome> supersededBy(Asset current) {
+        if (current.route() == null || !current.route().supersedes(route)) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkOutcome.Duplicate("superseded: sent to " + route.queue().label() + " as generation "
+                + route.generation() + "; a priority change sent it again to " + current.route().queue().label()
+                + " as generation " + current.route().generation()));
     }
 
     public WorkMessage asRepair(Instant at) {

@@ -1,4 +1,4 @@
-package dev.assetflow.uploadapi;
+package dev.assetflow.runtime.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.assetflow.domain.json.Json;
@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON responses in API Gateway's payload format 2.0. */
-final class HttpResponses {
+public final class HttpResponses {
 
     private HttpResponses() {
     }
 
-    static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
@@ -20,15 +20,15 @@ final class HttpResponses {
                 .withBody(Json.write(body)).build();
     }
 
-    static APIGatewayV2HTTPResponse json(int status, Object body) {
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return json(status, body, Map.of());
     }
 
-    static APIGatewayV2HTTPResponse noContent() {
+    public static APIGatewayV2HTTPResponse noContent() {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("Cache-Control", "no-store")).build();
     }
 
-    static APIGatewayV2HTTPResponse error(int status, String code, String message) {
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);

@@ -1,0 +1,95 @@
+package dev.assetflow.assetcontrol;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.assetflow.aws.asset.DynamoAssetRepository;
+import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.work.SqsWorkDispatcher;
+import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.failure.FailureException;
+import dev.assetflow.domain.priority.PriorityChange;
+import dev.assetflow.domain.priority.PriorityOutcome;
+import dev.assetflow.runtime.http.HttpRequests;
+import dev.assetflow.runtime.http.HttpResponses;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The operator actions on one asset: {@code POST /assets/{assetId}/priority} (README, "Priority changes"). */
+final class AssetControlService {
+    private static final Logger LOG = LoggerFactory.getLogger(AssetControlService.class);
+    private final PriorityChange priorities;
+
+    AssetControlService(PriorityChange priorities) {
+        this.priorities = priorities;
+    }
+
+    static AssetControlService wire(AwsClients clients, AssetControlConfig config) {
+        return new AssetControlService(new PriorityChange(new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()),
+                new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), null), Clock.systemUTC()));
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        try {
+            return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
+                case "POST /assets/{assetId}/priority" -> priority(HttpRequests.parameter(event, "assetId"),
+                        HttpRequests.body(event), HttpRequests.requester(event));
+                default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
+            };
+        } catch (FailureException e) {
+            LOG.warn("request failed: {}", e.failure());
+            return HttpResponses.error(e.failure().retryable() ? 503 : 500, "unavailable", e.failure().reason());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse priority(String assetId, String body, String requester) {
+        if (!AssetId.isValid(assetId)) {
+            return HttpResponses.error(400, "invalid_asset_id", "not an asset id: " + assetId);
+        }
+        MDC.put("assetId", assetId);
+        return switch (PriorityRequestBody.parse(body)) {
+            case PriorityRequestBody.Invalid invalid -> HttpResponses.error(400, "invalid_request", invalid.message());
+            case PriorityRequestBody.Valid valid -> {
+                PriorityOutcome outcome = priorities.change(new AssetId(assetId), valid.priority(), requester);
+                LOG.info("priority of {} -> {} asked by {}: {}", assetId, valid.priority().label(), requester,
+                        outcome.getClass().getSimpleName());
+                yield answer(outcome);
+            }
+        };
+    }
+
+    private static APIGatewayV2HTTPResponse answer(PriorityOutcome outcome) {
+        return switch (outcome) {
+            case PriorityOutcome.Moved moved -> HttpResponses.json(202, view(moved.asset(), "moved",
+                    "the work not started was sent to " + moved.workQueue() + "; what waits in the " + moved.from().label()
+                            + " queue is now a no-op"));
+            case PriorityOutcome.Recorded recorded -> HttpResponses.json(202, view(recorded.asset(), "recorded",
+                    "the work is running and finishes in the " + recorded.from().label() + " class; nothing was waiting"));
+            case PriorityOutcome.Unchanged unchanged -> HttpResponses.json(200, view(unchanged.asset(), "unchanged",
+                    "the asset is in that class already"));
+            case PriorityOutcome.NotFound notFound -> HttpResponses.error(404, "not_found", "no asset " + notFound.id());
+            case PriorityOutcome.Finished finished -> HttpResponses.error(409, "finished", "the asset is "
+                    + finished.asset().state() + ": no work is left to change the priority of");
+            case PriorityOutcome.NotRouted notRouted -> HttpResponses.error(409, "not_routed", "the asset is "
+                    + notRouted.asset().state() + " and not routed yet; ask again in a few seconds");
+            case PriorityOutcome.Conflict conflict -> HttpResponses.error(409, "conflict", "the asset kept changing ("
+                    + conflict.asset().state() + "); ask again");
+        };
+    }
+
+    private static Map<String, Object> view(Asset asset, String result, String message) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("assetId", asset.id().value());
+        view.put("state", asset.state().name());
+        view.put("priority", asset.route().queue().label());
+        view.put("workQueue", asset.route().workQueue());
+        view.put("generation", asset.route().generation());
+        view.put("result", result);
+        view.put("message", message);
+        return view;
+    }
+}
