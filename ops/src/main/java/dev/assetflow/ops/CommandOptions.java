@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /** {@code --name value} options, {@code --flag}s named up front, and the words before the first option. */
 public record CommandOptions(List<String> words, Map<String, String> options) {
@@ -23,6 +24,24 @@ public record CommandOptions(List<String> words, Map<String, String> options) {
             }
         }
         return new CommandOptions(List.copyOf(words), Map.copyOf(options));
+    }
+
+    /**
+     * What a command's {@code main} does: {@code --help} prints the usage; otherwise the options are parsed and
+     * the command run, exiting with its code; a usage mistake prints the message and the usage, and exits 2.
+     */
+    public static void main(String command, String usage, String[] args, ToIntFunction<CommandOptions> run) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(usage);
+            return;
+        }
+        try {
+            System.exit(run.applyAsInt(parse(List.of(), args)));
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+        }
     }
 
     public String get(String name, String fallback) {

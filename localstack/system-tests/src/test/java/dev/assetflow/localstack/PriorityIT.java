@@ -10,9 +10,6 @@ import dev.assetflow.ops.CommandOptions;
 import dev.assetflow.ops.priority.PriorityCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Priority changes on the running stack, with the work held in its queue by disabling the consumer's event
@@ -42,7 +38,6 @@ class PriorityIT {
     private static LocalStack stack;
     private static AssetflowClient api;
     private static EventTap notifications;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path dir;
@@ -63,18 +58,18 @@ class PriorityIT {
 
     @Test
     void waitingWorkMovesToTheNewClassAtOnceAndWhatItLeftBehindIsANoOp() throws Exception {
-        consumer("image-bulk", false);
-        consumer("image-critical", false);
+        WorkQueues.consumer(stack, "image-bulk", false);
+        WorkQueues.consumer(stack, "image-critical", false);
         String rushed = queued("rushed.png");
         String juggled = queued("juggled.png");
 
-        HttpResponse<String> moved = priority(rushed, "{\"priority\": \"critical\"}");
+        HttpResponse<String> moved = WorkQueues.priority(stack, rushed, "{\"priority\": \"critical\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
         JsonNode body = Json.mapper().readTree(moved.body());
         assertThat(body.path("result").asText()).isEqualTo("moved");
         assertThat(body.path("workQueue").asText()).endsWith("-image-critical");
         assertThat(body.path("generation").asInt()).isEqualTo(1);
-        assertThat(depth("image-critical")).as("the work is on the critical queue at once").isEqualTo(1);
+        assertThat(WorkQueues.depth(stack, "image-critical")).as("the work is on the critical queue at once").isEqualTo(1);
 
         assertThat(command(juggled, "critical")).contains("moved from bulk");
         assertThat(command(juggled, "standard")).as("lowering, from critical to standard").contains("moved from critical");
@@ -83,7 +78,7 @@ class PriorityIT {
         assertThat(standard.at("/route/priority").asText()).isEqualTo("standard");
         assertThat(standard.at("/route/queue").asText()).endsWith("-image-standard");
 
-        consumer("image-critical", true);
+        WorkQueues.consumer(stack, "image-critical", true);
         JsonNode ready = Uploads.settled(api, rushed);
         assertThat(ready.path("state").asText()).isEqualTo("READY");
         assertThat(ready.at("/route/priority").asText()).isEqualTo("critical");
@@ -91,9 +86,9 @@ class PriorityIT {
                 "work not started moves to");
         assertThat(standard.path("history").toString()).contains("asked by operator:tester");
 
-        consumer("image-bulk", true);
-        awaitEmpty("image-bulk");
-        awaitEmpty("image-critical");
+        WorkQueues.consumer(stack, "image-bulk", true);
+        WorkQueues.awaitEmpty(stack, "image-bulk", Duration.ofSeconds(60));
+        WorkQueues.awaitEmpty(stack, "image-critical", Duration.ofSeconds(60));
         String log = Files.readString(stack.functionLog("image-worker"));
         assertThat(log).contains("superseded: sent to bulk as generation 0; a priority change sent it again to critical as generation 1",
                 "superseded: sent to critical as generation 1; a priority change sent it again to standard as generation 2");
@@ -106,14 +101,14 @@ class PriorityIT {
 
     @Test
     void anUnknownOrFinishedAssetOrAnUnknownClassIsRefusedWithAReason() throws Exception {
-        HttpResponse<String> unknown = priority(UUID.randomUUID().toString(), "{\"priority\": \"critical\"}");
+        HttpResponse<String> unknown = WorkQueues.priority(stack, UUID.randomUUID().toString(), "{\"priority\": \"critical\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         String done = Uploads.upload(api, "done.png", "image/png", TestMedia.SAMPLES.picture(dir.resolve("done.png"), 64, 48));
         assertThat(Uploads.settled(api, done).path("state").asText()).isEqualTo("READY");
-        HttpResponse<String> finished = priority(done, "{\"priority\": \"critical\"}");
+        HttpResponse<String> finished = WorkQueues.priority(stack, done, "{\"priority\": \"critical\"}");
         assertThat(finished.statusCode()).isEqualTo(409);
         assertThat(finished.body()).contains("\"finished\"", "READY: no work is left");
-        assertThat(priority(done, "{\"priority\": \"urgent\"}").statusCode()).isEqualTo(400);
+        assertThat(WorkQueues.priority(stack, done, "{\"priority\": \"urgent\"}").statusCode()).isEqualTo(400);
         assertThat(command(done, "critical")).contains("not changed: it is READY");
     }
 
@@ -123,16 +118,10 @@ class PriorityIT {
         String state = "";
         while (Instant.now().isBefore(until) && !state.equals("QUEUED")) {
             state = api.asset(id).body().path("state").asText();
-            sleep(200);
+            WorkQueues.sleep(200);
         }
         assertThat(state).as("asset %s waits in its queue", id).isEqualTo("QUEUED");
         return id;
-    }
-
-    private static HttpResponse<String> priority(String assetId, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/assets/" + assetId + "/priority"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String command(String assetId, String to) {
@@ -143,39 +132,4 @@ class PriorityIT {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Switches the queue's event source mapping, then waits out a poll already under way (1 s long polls). */
-    private static void consumer(String queue, boolean enabled) {
-        // the host registers each mapping with the emulator on a stand-in queue named after the real one
-        String source = ":" + stack.resources().names().of(queue) + "-mapping";
-        var all = stack.clients().lambda().listEventSourceMappings().eventSourceMappings();
-        var mappings = all.stream().filter(m -> m.eventSourceArn().endsWith(source)).toList();
-        assertThat(mappings).as("the event source mapping of %s among %s", queue, all).hasSize(1);
-        mappings.forEach(m -> stack.clients().lambda().updateEventSourceMapping(b -> b.uuid(m.uuid()).enabled(enabled)));
-        sleep(3000);
-    }
-
-    private static int depth(String queue) {
-        var attributes = stack.clients().sqs().getQueueAttributes(b -> b.queueUrl(stack.resources().queueUrl(queue))
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    private static void awaitEmpty(String queue) {
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until) && depth(queue) > 0) {
-            sleep(500);
-        }
-        assertThat(depth(queue)).as("%s consumed", queue).isZero();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -126,6 +126,38 @@ class SegmentedVideoIT {
     }
 
     @Test
+    void aBulkVideoRushedWhileItsChunksWaitHasThemSentToTheCriticalChunkQueueAndTheOldOnesDoNothing() throws Exception {
+        WorkQueues.consumer(stack, "video-chunks-bulk", false);
+        String id;
+        try {
+            id = Uploads.upload(client, "archive.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("archive.mp4"), 150, 320, 180, 1, 0));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (Instant.now().isBefore(deadline) && WorkQueues.depth(stack, "video-chunks-bulk") == 0) {
+                Thread.sleep(200);
+            }
+            int waiting = WorkQueues.depth(stack, "video-chunks-bulk");
+            assertThat(waiting).as("the bulk video's parts wait in the bulk chunk queue").isGreaterThan(1);
+            assertThat(client.asset(id).body().path("transcode").path("engine").asText()).isEqualTo("segmented");
+
+            var moved = WorkQueues.priority(stack, id, "{\"priority\": \"critical\"}");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
+            assertThat(moved.body()).contains("\"result\":\"moved\"", "-video-critical");
+            JsonNode asset = settled(id);
+            assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+            assertThat(asset.path("route").path("priority").asText()).isEqualTo("critical");
+            assertThat(WorkQueues.depth(stack, "video-chunks-bulk")).as("the old parts still wait, untouched").isEqualTo(waiting);
+        } finally {
+            WorkQueues.consumer(stack, "video-chunks-bulk", true);
+        }
+        WorkQueues.awaitEmpty(stack, "video-chunks-bulk", Duration.ofMinutes(2));
+        assertThat(Files.readString(stack.functionLog("video-chunk-worker")))
+                .contains("superseded: sent to bulk as generation 0; a priority change sent it again to critical as generation 1");
+        notifications.collectUntilQuiet(Duration.ofSeconds(3), Duration.ofSeconds(30));
+        assertThat(notifications.count(id, "asset.ready")).as("made once, announced once").isEqualTo(1);
+        assertThat(settled(id).path("state").asText()).isEqualTo("READY");
+    }
+
+    @Test
     void theSame1080pVideoThroughBothPathsHasTheSameRenditionsLayoutAndEvents(LocalStackExtension.Fixture fx) throws Exception {
         Path source = TestMedia.SAMPLES.video(dir.resolve("talk.mp4"), 20, 1920, 1080, 1, 0);
         AssetflowClient oneClient = new AssetflowClient(fx.stack().apiEndpoint());

@@ -3,7 +3,7 @@ package dev.assetflow.ops.config;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.config.SsmConfigParameters;
-import dev.assetflow.domain.config.ConfigDocument;
+import dev.assetflow.domain.configreview.ConfigDocument;
 import dev.assetflow.ops.CommandClients;
 import dev.assetflow.ops.CommandOptions;
 import java.io.IOException;
@@ -43,17 +43,7 @@ public final class ConfigCommand {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        try {
-            System.exit(run(CommandOptions.parse(List.of(), args), System.out));
-        } catch (IllegalArgumentException e) {
-            System.err.println("config: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        }
+        CommandOptions.main("config", USAGE, args, command -> run(command, System.out));
     }
 
     /** @return 0; 1 when the document is invalid (nothing written) or a version does not exist */

@@ -36,17 +36,7 @@ public final class PriorityCommand {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        try {
-            System.exit(run(CommandOptions.parse(List.of(), args), System.out));
-        } catch (IllegalArgumentException e) {
-            System.err.println("priority: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        }
+        CommandOptions.main("priority", USAGE, args, command -> run(command, System.out));
     }
 
     /** @return 0 when every asset was moved, recorded or already in the class; 1 otherwise */

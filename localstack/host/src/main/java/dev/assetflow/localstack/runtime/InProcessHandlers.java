@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.assetflow.audioworker.AudioWorkerHandler;
 import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.assetcontrol.AssetControlHandler;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.documentworker.DocumentWorkerHandler;
 import dev.assetflow.dlqtriage.DlqTriageHandler;
@@ -46,7 +47,8 @@ public final class InProcessHandlers {
             Map.entry(AudioWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, AudioWorkerHandler::new)),
             Map.entry(DocumentWorkerHandler.class.getName(), new Entry<>(SQSEvent.class, DocumentWorkerHandler::new)),
             Map.entry(DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new)),
-            Map.entry(BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new)));
+            Map.entry(BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new)),
+            Map.entry(AssetControlHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetControlHandler::new)));
 
     private InProcessHandlers() {
     }

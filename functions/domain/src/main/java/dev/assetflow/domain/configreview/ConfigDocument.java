@@ -1,4 +1,6 @@
-package dev.assetflow.domain.config;
+package dev.assetflow.domain.configreview;
+
+import dev.assetflow.domain.config.ConfigInvalidException;
 
 import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.routing.RoutingRulesParser;

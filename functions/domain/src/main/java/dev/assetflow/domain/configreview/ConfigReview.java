@@ -1,4 +1,6 @@
-package dev.assetflow.domain.config;
+package dev.assetflow.domain.configreview;
+
+import dev.assetflow.domain.config.ConfigInvalidException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,6 @@
-package dev.assetflow.domain.config;
+package dev.assetflow.domain.configreview;
+
+import dev.assetflow.domain.config.ConfigInvalidException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
