@@ -33,7 +33,8 @@ record AssetView(
      * {@code priority} is the class a rule chose, {@code queue} the work queue the asset was sent to
      * (where it waits while QUEUED), {@code engine} what makes its renditions (ffmpeg or mediaconvert).
      */
-    record Route(String priority, String queue, String engine, String rule, String profile, int configVersion) {}
+    /** {@code generation}: how many priority changes have moved its work (README, "Priority changes"). */
+    record Route(String priority, String queue, String engine, String rule, String profile, int configVersion, int generation) {}
 
     record FailureView(String category, String reason) {}
 
@@ -71,7 +72,8 @@ record AssetView(
                 asset.media().isEmpty() ? null : asset.media(),
                 new Original(asset.source().bucket(), asset.source().key(), asset.source().sizeBytes()),
                 asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().workQueue(),
-                        asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion()),
+                        asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion(),
+                        asset.route().generation()),
                 transcode(asset, progress),
                 asset.failure() == null ? null
                         : new FailureView(asset.failure().category().name(), asset.failure().reason()),
