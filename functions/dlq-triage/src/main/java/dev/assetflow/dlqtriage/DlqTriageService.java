@@ -144,7 +144,7 @@ final class DlqTriageService {
             if (failed.assetId() != null) {
                 MDC.put("assetId", failed.assetId());
             }
-            boolean assetFailed = failed.assetId() != null && !DeadLetterTriage.isAssetEvent(letter.body())
+            boolean assetFailed = failed.assetId() != null && DeadLetterTriage.concernsAsset(letter.body())
                     && failAsset(new AssetId(failed.assetId()), failed);
             if (!failures.recordDeadLettered(failed)) {
                 return Result.ALREADY_TRIAGED;

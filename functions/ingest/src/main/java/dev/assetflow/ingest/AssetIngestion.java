@@ -82,7 +82,11 @@ final class AssetIngestion {
         }
         if (asset.state() == AssetState.QUEUED) {
             // also on a resumed attempt: a duplicate work message is harmless, a missing one loses the asset
-            dispatcher.dispatch(workMessage(asset, null));
+            WorkMessage work = workMessage(asset, null);
+            dispatcher.dispatch(work);
+            if (asset.route().shadowProfile() != null) {
+                dispatcher.dispatch(work.asShadow(clock.instant()));
+            }
         }
         if (asset.state() == AssetState.QUARANTINED && !asset.terminalAnnounced()) {
             dispatcher.sendToReview(workMessage(asset, asset.failure() == null ? null : asset.failure().reason()));
@@ -147,7 +151,8 @@ final class AssetIngestion {
             case RoutingDecision.ToWorkQueue work -> {
                 LOG.info("routing decision for {}: {} queue, profile {}, by rule {} of config v{}", asset.id(),
                         work.queue().label(), work.profile(), work.rule(), work.configVersion());
-                RouteInfo route = work.route();
+                RouteInfo route = work.shadow() != null && work.shadow().selects(asset.id())
+                        ? work.route().withShadow(work.shadow().profile()) : work.route();
                 Optional<CostEstimate> estimate = cost.of(asset, work);
                 Map<String, Object> media = estimate.map(e -> withCost(asset.media(), e)).orElse(null);
                 if (estimate.isPresent() && work.maxCostUsd() != null && estimate.get().usd() > work.maxCostUsd()) {

@@ -1,6 +1,7 @@
 package dev.assetflow.worker;
 
 import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.aws.shadow.DynamoShadowLedger;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.aws.events.SnsEventPublisher;
@@ -71,7 +72,8 @@ public final class WorkerService {
     /** The rendition workflow of a worker, on S3, SNS and a temp directory: also what a segmented video's assembly runs in. */
     public static RenditionWorkflow workflow(String worker, AwsClients clients, WorkerConfig config, AssetRepository assets, Clock clock) {
         return new RenditionWorkflow(worker, assets, new S3ObjectStore(clients.s3(), clients::presigner), outbox(clients, config, assets, clock),
-                config.renditionsBucket(), config.maxSourceBytes(), new TempDirectoryWorkspace(config.workDirectory()), clock);
+                config.renditionsBucket(), config.maxSourceBytes(), new TempDirectoryWorkspace(config.workDirectory()),
+                new DynamoShadowLedger(clients.dynamoDb(), config.assetsTable()), clock);
     }
 
     public static EventOutbox outbox(AwsClients clients, WorkerConfig config, AssetRepository assets, Clock clock) {

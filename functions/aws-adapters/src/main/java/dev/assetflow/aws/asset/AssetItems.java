@@ -102,6 +102,7 @@ final class AssetItems {
             putIfPresent(values, "routeWorkQueue", route.workQueue());
             values.put("routeConfigVersion", n(route.configVersion()));
             values.put("routeGeneration", n(route.generation()));
+            putIfPresent(values, "routeShadowProfile", route.shadowProfile());
         }
         return values;
     }
@@ -132,7 +133,7 @@ final class AssetItems {
         RouteInfo route = routeQueue == null ? null : new RouteInfo(Priority.valueOf(routeQueue),
                 string(item, "routeRule"), string(item, "routeProfile"), string(item, "routeTranscoder"),
                 integer(item, "routeConfigVersion"), string(item, "routeWorkQueue"),
-                item.containsKey("routeGeneration") ? integer(item, "routeGeneration") : 0);
+                item.containsKey("routeGeneration") ? integer(item, "routeGeneration") : 0, string(item, "routeShadowProfile"));
         String failureCategory = string(item, "failureCategory");
         Failure failure = failureCategory == null ? null
                 : Failure.of(FailureCategory.valueOf(failureCategory), string(item, "failureReason"));

@@ -6,26 +6,40 @@ package dev.assetflow.domain.asset;
  * ({@code workQueue}; null for review and for records made before it was recorded). {@code generation}
  * counts the priority changes that moved its work: a work message carries the route it was sent with, and
  * one of an older generation is superseded (its work was sent again to another class's queue).
+ * {@code shadowProfile}: the rule shadows this asset, and a copy of its work runs with that profile.
  */
 public record RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion, String workQueue,
-        int generation) {
+        int generation, String shadowProfile) {
 
     public RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion, String workQueue) {
-        this(queue, rule, profile, transcoder, configVersion, workQueue, 0);
+        this(queue, rule, profile, transcoder, configVersion, workQueue, 0, null);
     }
 
     public RouteInfo(Priority queue, String rule, String profile, String transcoder, int configVersion) {
-        this(queue, rule, profile, transcoder, configVersion, null, 0);
+        this(queue, rule, profile, transcoder, configVersion, null, 0, null);
     }
 
     /** The same route in another priority class: its work, sent again, is the next generation. */
     public RouteInfo inPriority(Priority priority, String newWorkQueue) {
-        return new RouteInfo(priority, rule, profile, transcoder, configVersion, newWorkQueue, generation + 1);
+        return new RouteInfo(priority, rule, profile, transcoder, configVersion, newWorkQueue, generation + 1, shadowProfile);
     }
 
     /** The same route recorded in another priority class, its running work left where it is (same generation). */
     public RouteInfo relabelled(Priority priority) {
-        return new RouteInfo(priority, rule, profile, transcoder, configVersion, workQueue, generation);
+        return new RouteInfo(priority, rule, profile, transcoder, configVersion, workQueue, generation, shadowProfile);
+    }
+
+    /** The route with its rule's shadow: a copy of the work is made with {@code shadow} too. */
+    public RouteInfo withShadow(String shadow) {
+        return new RouteInfo(queue, rule, profile, transcoder, configVersion, workQueue, generation, shadow);
+    }
+
+    /**
+     * The route of the shadow copy: the shadow profile, in the bulk class (it never delays real work), made by ffmpeg in
+     * one invocation whatever the rule forced (it compares profiles, not engines).
+     */
+    public RouteInfo shadowCopy() {
+        return new RouteInfo(Priority.BULK, rule, shadowProfile, "ffmpeg-one-invocation", configVersion, null, generation, null);
     }
 
     /** Whether work sent with {@code sent} has been superseded by a priority change that sent it again. */
@@ -39,6 +53,6 @@ public record RouteInfo(Priority queue, String rule, String profile, String tran
     }
 
     public RouteInfo inWorkQueue(String name) {
-        return new RouteInfo(queue, rule, profile, transcoder, configVersion, name, generation);
+        return new RouteInfo(queue, rule, profile, transcoder, configVersion, name, generation, shadowProfile);
     }
 }

@@ -62,18 +62,25 @@ public final class ConfigReview {
         Map<String, List<String>> kindsByProfile = profilesByName(profilesText);
         List<String> problems = new ArrayList<>();
         for (Rule rule : rules.rules()) {
-            String profile = rule.route().profile();
-            if (profile == null) {
-                continue;
-            }
-            List<String> kinds = kindsByProfile.getOrDefault(profile, List.of());
-            String kind = rule.when().kind();
-            if (kinds.isEmpty() || kind != null && !kinds.contains(kind)) {
-                problems.add("rule '" + rule.name() + "' names profile '" + profile + "', but the profiles document has no "
-                        + (kind == null ? "" : kind + " ") + "profile of that name");
+            problems.addAll(unknownProfile(rule, rule.route().profile(), kindsByProfile));
+            if (rule.route().shadow() != null && rule.route().shadow().profile() != null) {
+                problems.addAll(unknownProfile(rule, rule.route().shadow().profile(), kindsByProfile));
             }
         }
         return problems;
+    }
+
+    private static List<String> unknownProfile(Rule rule, String profile, Map<String, List<String>> kindsByProfile) {
+        if (profile == null) {
+            return List.of();
+        }
+        List<String> kinds = kindsByProfile.getOrDefault(profile, List.of());
+        String kind = rule.when().kind();
+        if (kinds.isEmpty() || kind != null && !kinds.contains(kind)) {
+            return List.of("rule '" + rule.name() + "' names profile '" + profile + "', but the profiles document has no "
+                    + (kind == null ? "" : kind + " ") + "profile of that name");
+        }
+        return List.of();
     }
 
     private static void reviewProfiles(String candidate, ProfileCatalog parsed, Optional<String> serving, String rulesText,

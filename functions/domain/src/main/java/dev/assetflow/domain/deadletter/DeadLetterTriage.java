@@ -106,6 +106,24 @@ public final class DeadLetterTriage {
         }
     }
 
+    /**
+     * The shadow copy of some work (it records its own failures, so this is a crash or a timeout): the shadow
+     * failed, not the asset, so triage must not touch the asset either.
+     */
+    public static boolean isShadowWork(String body) {
+        try {
+            JsonNode root = Json.mapper().readTree(body);
+            return root != null && root.path("shadow").asBoolean(false);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Whether the dead letter's failure is the asset's: not a subscriber's, not a shadow's. */
+    public static boolean concernsAsset(String body) {
+        return !isAssetEvent(body) && !isShadowWork(body);
+    }
+
     private static FailureCategory category(String name) {
         try {
             return FailureCategory.valueOf(name);

@@ -17,11 +17,11 @@ public sealed interface RoutingDecision {
     }
 
     /** A rule accepted the asset: it goes to a work queue of the given class with a profile. */
-    record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion, Double maxCostUsd)
-            implements RoutingDecision {
+    record ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion, Double maxCostUsd,
+            RouteSpec.Shadow shadow) implements RoutingDecision {
 
         public ToWorkQueue(String rule, Priority queue, String profile, String transcoder, int configVersion) {
-            this(rule, queue, profile, transcoder, configVersion, null);
+            this(rule, queue, profile, transcoder, configVersion, null, null);
         }
     }
 

@@ -20,7 +20,7 @@ public record RoutingRules(int version, List<Rule> rules) {
                             version);
                 }
                 return new RoutingDecision.ToWorkQueue(rule.name(), queue, rule.route().profile(),
-                        rule.route().transcoder(), version, rule.route().maxCostUsd());
+                        rule.route().transcoder(), version, rule.route().maxCostUsd(), rule.route().shadow());
             }
         }
         return new RoutingDecision.ToReview(null, "no rule matches " + describe(input), version);

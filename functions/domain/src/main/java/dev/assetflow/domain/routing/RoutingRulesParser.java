@@ -72,6 +72,15 @@ public final class RoutingRulesParser {
         if (route.maxCostUsd() != null && !(route.maxCostUsd() > 0)) {
             problems.add(at + ": 'route.maxCostUsd' must be a positive amount in US dollars");
         }
+        if (route.shadow() != null) {
+            RouteSpec.Shadow shadow = route.shadow();
+            if (shadow.profile() == null || shadow.profile().equals(route.profile())) {
+                problems.add(at + ": 'route.shadow.profile' must name another profile than 'route.profile'");
+            }
+            if (!(shadow.share() > 0 && shadow.share() <= 1)) {
+                problems.add(at + ": 'route.shadow.share' must be above 0 and at most 1 (0.05 is 5 %)");
+            }
+        }
         if (route.transcoder() != null && !TRANSCODERS.contains(route.transcoder())) {
             problems.add(at + ": unknown transcoder '" + route.transcoder() + "' (ffmpeg, ffmpeg-one-invocation, ffmpeg-segmented or mediaconvert)");
         }

@@ -9,6 +9,7 @@ import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.storage.ObjectStore;
 import java.nio.file.Path;
+import dev.assetflow.domain.shadow.ShadowLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +52,11 @@ public final class RenditionWorkflow {
     private final JobWorkspace workspace;
     private final Clock clock;
 
+    private final ShadowRun shadows;
+
     public RenditionWorkflow(String worker, AssetRepository assets, ObjectStore store, EventOutbox outbox,
-            String renditionsBucket, long maxSourceBytes, JobWorkspace workspace, Clock clock) {
+            String renditionsBucket, long maxSourceBytes, JobWorkspace workspace, ShadowLedger shadowLedger, Clock clock) {
+        this.shadows = new ShadowRun(store, shadowLedger, renditionsBucket, maxSourceBytes, workspace, clock);
         this.worker = worker;
         this.assets = assets;
         this.store = store;
@@ -64,6 +68,9 @@ public final class RenditionWorkflow {
     }
 
     public WorkOutcome run(Asset asset, WorkMessage work, Instant deadline, Renderer renderer) {
+        if (work.forShadow()) {
+            return shadows.run(asset, work, deadline, renderer);
+        }
         if (asset.reopenable() || asset.repairable() && work.requestsRepair()) {
             // a redrive brings back the message of an asset triage failed; the repair command, a PARTIAL one's
             asset = assets.reopen(asset, AssetState.QUEUED, clock.instant(), worker);
@@ -121,6 +128,7 @@ public final class RenditionWorkflow {
         LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
                 plan.renditions().size() - missing.size());
         Map<String, Failure> lost = Map.of();
+        Long renderMillis = null;
         if (!missing.isEmpty()) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.compareTo(MINIMUM_TIME) < 0) {
@@ -129,8 +137,12 @@ public final class RenditionWorkflow {
             }
             job.requireSpace(renderer.workBytesEstimate(plan, missing, asset.source().sizeBytes()), "the renditions");
             Path outDir = job.newDirectory("out-");
+            Instant rendering = clock.instant();
             try {
-                renderer.produce(plan, missing, source, outDir, left).forEach(produced -> store(asset, plan, produced));
+                List<ProducedRendition> produced = renderer.produce(plan, missing, source, outDir, left);
+                // the encode alone (not the uploads), what a shadow run of another profile is compared with
+                renderMillis = Duration.between(rendering, clock.instant()).toMillis();
+                produced.forEach(made -> store(asset, plan, made));
             } catch (FailureException e) {
                 if (!degradable(e, missing)) {
                     throw e;
@@ -150,6 +162,11 @@ public final class RenditionWorkflow {
                         lost.values().iterator().next().category(), "missing " + String.join(", ", lost.keySet()) + ": "
                                 + lost.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().reason())
                                 .collect(Collectors.joining("; "))));
+        if (renderMillis != null && renderer.needsSource()) { // an encode here, not an assembly or a MediaConvert job's outputs
+            Map<String, Object> timed = new java.util.LinkedHashMap<>(media);
+            timed.put("renderMillis", renderMillis);
+            end = end.withMedia(timed);
+        }
         Asset ended = assets.transition(asset, end).asset();
         outbox.announceTerminal(ended);
         return new WorkOutcome.Done(asset.id() + " " + ended.state() + " with " + summary);

@@ -20,13 +20,27 @@ public record WorkMessage(
         RouteInfo route,
         String reason,
         Instant enqueuedAt,
-        Boolean repair) {
+        Boolean repair,
+        Boolean shadow) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public WorkMessage(int schemaVersion, String assetId, String kind, String mimeType, SourceObject source, RouteInfo route,
             String reason, Instant enqueuedAt) {
-        this(schemaVersion, assetId, kind, mimeType, source, route, reason, enqueuedAt, null);
+        this(schemaVersion, assetId, kind, mimeType, source, route, reason, enqueuedAt, null, null);
+    }
+
+    /**
+     * A shadow copy of the work (README, "Shadow pipeline"): made with the rule's shadow profile into the shadow
+     * prefix, announced to nobody, never moving the asset; its failures are recorded, never retried.
+     */
+    public boolean forShadow() {
+        return Boolean.TRUE.equals(shadow);
+    }
+
+    public WorkMessage asShadow(Instant at) {
+        return new WorkMessage(schemaVersion, assetId, kind, mimeType, source, route.shadowCopy(), "shadow of " + route.profile(), at,
+                null, true);
     }
 
     /** The work for an asset as it is recorded: what ingest sends, and what a repair sends again. */
@@ -46,7 +60,7 @@ public record WorkMessage(
      * sent (its route's generation is older than the asset's): README, "Priority changes".
      */
     public Optional<WorkOutcome> supersededBy(Asset current) {
-        if (current.route() == null || !current.route().supersedes(route)) {
+        if (forShadow() || current.route() == null || !current.route().supersedes(route)) {
             return Optional.empty();
         }
         return Optional.of(new WorkOutcome.Duplicate("superseded: sent to " + route.queue().label() + " as generation "
@@ -55,6 +69,6 @@ public record WorkMessage(
     }
 
     public WorkMessage asRepair(Instant at) {
-        return new WorkMessage(schemaVersion, assetId, kind, mimeType, source, route, "repair", at, true);
+        return new WorkMessage(schemaVersion, assetId, kind, mimeType, source, route, "repair", at, true, null);
     }
 }

@@ -89,5 +89,14 @@ class DeadLetterTriageTest {
         assertThat(DeadLetterTriage.isAssetEvent("{\"schemaVersion\":1,\"eventId\":\"e\",\"assetId\":\"" + ASSET + "\"}")).isTrue();
         assertThat(DeadLetterTriage.isAssetEvent(WORK)).isFalse();
         assertThat(DeadLetterTriage.isAssetEvent("garbage")).isFalse();
+        assertThat(DeadLetterTriage.concernsAsset(WORK)).isTrue();
+    }
+
+    @Test
+    void aShadowCopyThatDiedIsTheShadowsFailureNotTheAssets() {
+        String shadow = WORK.replaceFirst("\\{", "{\"shadow\":true,");
+        assertThat(DeadLetterTriage.isShadowWork(shadow)).isTrue();
+        assertThat(DeadLetterTriage.concernsAsset(shadow)).isFalse();
+        assertThat(DeadLetterTriage.isShadowWork(WORK)).isFalse();
     }
 }

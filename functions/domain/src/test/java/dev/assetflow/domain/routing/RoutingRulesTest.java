@@ -3,7 +3,9 @@ package dev.assetflow.domain.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.MediaKind;
+import java.util.stream.IntStream;
 import dev.assetflow.domain.asset.Priority;
 import dev.assetflow.domain.config.ConfigInvalidException;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,27 @@ class RoutingRulesTest {
                 .isInstanceOf(ConfigInvalidException.class).hasMessageContaining("knd");
         assertThatThrownBy(() -> RoutingRulesParser.parse("{not json"))
                 .isInstanceOf(ConfigInvalidException.class).hasMessageContaining("not a rule set");
+    }
+
+    @Test
+    void aShadowNamesAnotherProfileAndAShareAndPicksTheSameAssetsEveryTime() {
+        RoutingRules shadowed = parse("""
+                {"version": 2, "rules": [{"name": "images", "when": {"kind": "image"},
+                  "route": {"queue": "critical", "profile": "a", "shadow": {"profile": "b", "share": 0.25}}}]}""");
+        RoutingDecision.ToWorkQueue decision = (RoutingDecision.ToWorkQueue) shadowed.evaluate(
+                new RoutingInput(MediaKind.IMAGE, "image/png", "uploads/x.png", 10, null));
+        assertThat(decision.shadow()).isEqualTo(new RouteSpec.Shadow("b", 0.25));
+        long picked = IntStream.range(0, 4000).filter(i -> decision.shadow().selects(AssetId.derivedFrom("asset " + i))).count();
+        assertThat(picked).as("about a quarter of 4000 ids").isBetween(850L, 1150L);
+        AssetId one = AssetId.derivedFrom("asset 1");
+        assertThat(decision.shadow().selects(one)).isEqualTo(decision.shadow().selects(one));
+        assertThat(new RouteSpec.Shadow("b", 1.0).selects(one)).isTrue();
+        assertThatThrownBy(() -> RoutingRulesParser.parse("""
+                {"version": 2, "rules": [{"name": "images", "when": {"kind": "image"},
+                  "route": {"queue": "critical", "profile": "a", "shadow": {"profile": "a", "share": 0}}}]}"""))
+                .isInstanceOf(ConfigInvalidException.class)
+                .hasMessageContaining("'route.shadow.profile' must name another profile than 'route.profile'")
+                .hasMessageContaining("'route.shadow.share' must be above 0 and at most 1");
     }
 
     private static RoutingRules parse(String json) {
