@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.assetflow.domain.asset.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,11 @@ final class AssetIngestion {
 
     /** @return a one-line summary, recorded as the idempotent result */
     String ingest(AssetId id, SourceObject source) {
+        return ingest(id, source, Optional.empty());
+    }
+
+    /** @param priority the class a backfill holds every route to, or empty */
+    String ingest(AssetId id, SourceObject source, Optional<Priority> priority) {
         Optional<ObjectStore.StoredObject> stored = store.head(source.bucket(), source.key());
         Asset asset = assets.createIfAbsent(Asset.received(id, source,
                 stored.map(ObjectStore.StoredObject::contentType).orElse(null), clock.instant(), BY));
@@ -78,7 +84,7 @@ final class AssetIngestion {
                     : classify(asset);
         }
         if (asset.state() == AssetState.CLASSIFIED) {
-            asset = route(asset);
+            asset = route(asset, priority);
         }
         if (asset.state() == AssetState.QUEUED) {
             // also on a resumed attempt: a duplicate work message is harmless, a missing one loses the asset
@@ -139,8 +145,8 @@ final class AssetIngestion {
         };
     }
 
-    private Asset route(Asset asset) {
-        RoutingDecision decision = rules.get().evaluate(RoutingInput.of(asset));
+    private Asset route(Asset asset, Optional<Priority> priority) {
+        RoutingDecision decision = held(rules.get().evaluate(RoutingInput.of(asset)), priority);
         return switch (decision) {
             case RoutingDecision.ToReview review -> {
                 LOG.info("routing decision for {}: review by rule {} of config v{}", asset.id(), review.rule(), review.configVersion());
@@ -174,6 +180,15 @@ final class AssetIngestion {
                         .withRoute(route.inWorkQueue(queue.get().name())).withMedia(media));
             }
         };
+    }
+
+    /** A backfill's objects go to its class (bulk) whatever class their rule names; review stays review. */
+    private static RoutingDecision held(RoutingDecision decision, Optional<Priority> priority) {
+        if (priority.isEmpty() || !(decision instanceof RoutingDecision.ToWorkQueue work)) {
+            return decision;
+        }
+        return new RoutingDecision.ToWorkQueue(work.rule(), priority.get(), work.profile(), work.transcoder(), work.configVersion(),
+                work.maxCostUsd(), work.shadow());
     }
 
     /** The probe's facts with the estimate beside them, under {@code cost}. */

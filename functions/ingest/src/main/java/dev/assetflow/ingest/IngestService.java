@@ -41,6 +41,8 @@ import dev.assetflow.domain.work.WorkOutcome;
 import dev.assetflow.media.MediaProbe;
 import dev.assetflow.media.ProcessRunner;
 import java.time.Clock;
+import java.util.Optional;
+import dev.assetflow.domain.asset.Priority;
 import org.slf4j.MDC;
 
 /**
@@ -94,13 +96,14 @@ final class IngestService {
             case S3Notification.TestEvent ignored -> new WorkOutcome.Done("s3:TestEvent acknowledged");
             case S3Notification.Unreadable unreadable -> parking.park(message, unreadable.failure());
             case S3Notification.ObjectsCreated created -> ingestAll(message, created);
+            case S3Notification.Backfilled backfilled -> ingestOne(message, backfilled.object(), Optional.of(Priority.BULK));
         };
     }
 
     private WorkOutcome ingestAll(ReceivedMessage message, S3Notification.ObjectsCreated created) {
         WorkOutcome last = new WorkOutcome.Done("no ObjectCreated records (" + created.ignoredRecords() + " ignored)");
         for (SourceObject source : created.objects()) {
-            WorkOutcome outcome = ingestOne(message, source);
+            WorkOutcome outcome = ingestOne(message, source, Optional.empty());
             if (outcome instanceof WorkOutcome.Retry) {
                 return outcome; // the objects already ingested are no-ops on the retry
             }
@@ -109,14 +112,15 @@ final class IngestService {
         return last;
     }
 
-    private WorkOutcome ingestOne(ReceivedMessage message, SourceObject source) {
+    /** @param priority a class every rule's route is held to (a backfill's bulk), or empty: the rule decides */
+    private WorkOutcome ingestOne(ReceivedMessage message, SourceObject source, Optional<Priority> priority) {
         AssetId assetId = assetIdFor(source);
         MDC.put("assetId", assetId.value());
         IdempotencyKey key = IdempotencyKey.forUpload(source.bucket(), source.key(), source.etag(), source.versionId());
         try {
             Idempotency.Outcome outcome = idempotency.execute(key,
                     IdempotencyKey.sha256(source.identity() + "#size=" + source.sizeBytes()),
-                    () -> ingestion.ingest(assetId, source));
+                    () -> ingestion.ingest(assetId, source, priority));
             return outcome.duplicate()
                     ? new WorkOutcome.Duplicate("s3://" + source.bucket() + "/" + source.key() + " already ingested: " + outcome.result())
                     : new WorkOutcome.Done(outcome.result());
@@ -126,9 +130,7 @@ final class IngestService {
         }
     }
 
-    /** Uploads through the API carry their asset id in the key; anything else gets a stable derived one. */
     static AssetId assetIdFor(SourceObject source) {
-        String fromKey = UploadPolicy.assetIdInKey(source.key());
-        return fromKey != null ? new AssetId(fromKey) : AssetId.derivedFrom(source.identity());
+        return UploadPolicy.assetIdFor(source);
     }
 }

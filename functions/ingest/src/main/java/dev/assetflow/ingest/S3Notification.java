@@ -26,6 +26,9 @@ sealed interface S3Notification {
     /** Not JSON, or not an S3 notification: the message can never succeed. */
     record Unreadable(Failure failure) implements S3Notification {}
 
+    /** An existing object a controlled backfill hands over (README, "Controlled backfill"): routed at bulk priority. */
+    record Backfilled(SourceObject object, String runId) implements S3Notification {}
+
     static S3Notification parse(String body) {
         JsonNode root;
         try {
@@ -38,6 +41,15 @@ sealed interface S3Notification {
         }
         if ("s3:TestEvent".equals(root.path("Event").asText())) {
             return new TestEvent();
+        }
+        if (root.has("backfill")) {
+            JsonNode object = root.path("backfill").path("object");
+            if (object.path("bucket").asText("").isEmpty() || object.path("key").asText("").isEmpty()) {
+                return unreadable("a backfill message lacks backfill.object.bucket or .key: " + preview(body));
+            }
+            return new Backfilled(new SourceObject(object.path("bucket").asText(), object.path("key").asText(),
+                    textOrNull(object.path("etag")), textOrNull(object.path("versionId")), object.path("sizeBytes").asLong(0)),
+                    root.path("backfill").path("runId").asText(null));
         }
         JsonNode records = root.get("Records");
         if (records == null || !records.isArray()) {

@@ -33,6 +33,16 @@ class S3NotificationTest {
     }
 
     @ParameterizedTest
+    @Event(value = "events/ingest/backfill-object.json", type = SQSEvent.class)
+    void readsAnObjectABackfillHandsOver(SQSEvent event) {
+        assertThat(S3Notification.parse(event.getRecords().get(0).getBody())).isInstanceOfSatisfying(S3Notification.Backfilled.class, b -> {
+            assertThat(b.runId()).isEqualTo("backfill-1a2b3c4d");
+            assertThat(b.object()).isEqualTo(new SourceObject("assetflow-prod-uploads", "archive/2019/Board meeting ü.mp4",
+                    "9b2cf535f27731c974343645a3985328", null, 73400320));
+        });
+    }
+
+    @ParameterizedTest
     @Event(value = "events/ingest/s3-test-event.json", type = SQSEvent.class)
     void recognisesTheS3TestEvent(SQSEvent event) {
         assertThat(S3Notification.parse(event.getRecords().get(0).getBody())).isInstanceOf(S3Notification.TestEvent.class);

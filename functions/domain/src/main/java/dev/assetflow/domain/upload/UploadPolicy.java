@@ -1,6 +1,7 @@
 package dev.assetflow.domain.upload;
 
 import dev.assetflow.domain.asset.AssetId;
+import dev.assetflow.domain.asset.SourceObject;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -89,6 +90,12 @@ public final class UploadPolicy {
                 .forEach(clean::appendCodePoint);
         String name = clean.toString().strip().replaceFirst("^\\.+", "");
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH);
+    }
+
+    /** Uploads through the API carry their asset id in the key; any other object gets a stable one derived from its identity. */
+    public static AssetId assetIdFor(SourceObject source) {
+        String fromKey = assetIdInKey(source.key());
+        return fromKey != null ? new AssetId(fromKey) : AssetId.derivedFrom(source.identity());
     }
 
     /** The asset id a key of the form {@code uploads/<assetId>/...} carries, if any. */
