@@ -118,6 +118,9 @@ public final class AssetflowStack extends Stack {
                 .sorted().toList()), "Every dead-letter queue, space-separated: scripts/redrive --queue URL ...");
         output("FailuresTable", tables.table("failures").getTableName(), "Failed messages, triaged and redriven: scripts/redrive --failures-table");
         output("AssetsTable", tables.table("assets").getTableName(), "Assets and their history: scripts/repair --assets-table");
+        output("BackfillsTable", tables.table("backfills").getTableName(), "Backfill checkpoints: scripts/backfill --backfills-table");
+        output("IngestQueueUrl", messaging.queue("ingest").getQueueUrl(), "Where a backfill introduces objects: scripts/backfill --ingest-queue");
+        output("BackfillQueueUrl", messaging.queue("backfill").getQueueUrl(), "The backfill function's steps: scripts/backfill --remote --backfill-queue");
         output("WorkQueueUrls", FunctionEnvironment.workQueues(topology, resolver), "Work queues by kind/priority: scripts/repair --work-queues");
     }
 

@@ -65,6 +65,19 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void theBackfillFunctionListsAndIntroducesButWritesOnlyItsCheckpoints() {
+        List<String> actions = actionsOf("Backfill");
+        assertThat(actions).contains("s3:List*", "sqs:SendMessage", "dynamodb:PutItem", "dynamodb:GetItem");
+        assertThat(actions).noneMatch(action -> action.startsWith("s3:Put") || action.startsWith("s3:Delete") || action.startsWith("sns:"));
+        for (Map<String, Object> statement : statementsOf("Backfill")) {
+            if (String.valueOf(statement.get("Action")).contains("dynamodb:PutItem")) {
+                assertThat(String.valueOf(statement.get("Resource"))).as("its checkpoints and retry records, never assets")
+                        .containsAnyOf("Backfills", "Failures").doesNotContain("TablesAssets");
+            }
+        }
+    }
+
+    @Test
     void assetControlMovesWorkButTouchesNoMediaAndAnnouncesNothing() {
         List<String> actions = actionsOf("AssetControl");
         assertThat(actions).contains("dynamodb:GetItem", "dynamodb:UpdateItem", "sqs:SendMessage");

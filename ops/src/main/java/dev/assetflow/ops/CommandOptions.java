@@ -31,12 +31,17 @@ public record CommandOptions(List<String> words, Map<String, String> options) {
      * the command run, exiting with its code; a usage mistake prints the message and the usage, and exits 2.
      */
     public static void main(String command, String usage, String[] args, ToIntFunction<CommandOptions> run) {
+        main(command, usage, args, List.of(), run);
+    }
+
+    /** The same, with {@code flags}: options that take no value. */
+    public static void main(String command, String usage, String[] args, List<String> flags, ToIntFunction<CommandOptions> run) {
         if (List.of(args).contains("--help")) {
             System.out.println(usage);
             return;
         }
         try {
-            System.exit(run.applyAsInt(parse(List.of(), args)));
+            System.exit(run.applyAsInt(parse(flags, args)));
         } catch (IllegalArgumentException e) {
             System.err.println(command + ": " + e.getMessage());
             System.err.println(usage);

@@ -68,7 +68,7 @@ class BackfillIT {
 
         ExecutorService runner = Executors.newSingleThreadExecutor();
         ByteArrayOutputStream firstOut = new ByteArrayOutputStream();
-        Future<Integer> first = runner.submit(() -> backfill(firstOut, "start", "--bucket", bucket, "--prefix", "archive/",
+        Future<Integer> first = runner.submit(() -> backfill(firstOut, "start", "--bucket", bucket, "--prefix", "archive/2019/",
                 "--batch-size", "3", "--rate", "5", "--run", "bf-archive"));
         DynamoBackfillCheckpoints checkpoints = new DynamoBackfillCheckpoints(stack.clients().dynamoDb(),
                 stack.resources().tableName("backfills"));
@@ -104,6 +104,31 @@ class BackfillIT {
         assertThat(status.toString(StandardCharsets.UTF_8)).contains("DONE", "7 introduced and 7 settled");
     }
 
+    @Test
+    void onAwsTheBackfillFunctionDrivesTheRunStepByStepOnItsOwnQueue() throws Exception {
+        String bucket = stack.resources().bucketName("uploads");
+        for (int i = 0; i < 3; i++) {
+            Path picture = TestMedia.SAMPLES.picture(dir.resolve("r" + i + ".png"), 400, 300 + 8 * i);
+            put(bucket, "library/2020/remote-" + i + ".png", Files.readAllBytes(picture));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(backfill(out, "start", "--bucket", bucket, "--prefix", "library/2020/", "--batch-size", "2", "--rate", "5",
+                "--run", "bf-remote", "--remote")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("the backfill function drives bf-remote now");
+        DynamoBackfillCheckpoints checkpoints = new DynamoBackfillCheckpoints(stack.clients().dynamoDb(),
+                stack.resources().tableName("backfills"));
+        Instant until = Instant.now().plusSeconds(150);
+        while (Instant.now().isBefore(until)
+                && checkpoints.load("bf-remote").map(BackfillRun::state).orElseThrow() != BackfillRun.State.DONE) {
+            Thread.sleep(500);
+        }
+        BackfillRun done = checkpoints.load("bf-remote").orElseThrow();
+        assertThat(done.state()).as(done.toString()).isEqualTo(BackfillRun.State.DONE);
+        assertThat(done.introducedTotal()).isEqualTo(3);
+        assertThat(done.outcomes()).containsEntry("READY", 3L);
+        assertThat(done.batchNumber()).isEqualTo(2);
+    }
+
     private static String put(String bucket, String key, byte[] bytes) {
         stack.clients().s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
         return key;
@@ -119,6 +144,6 @@ class BackfillIT {
     private static int backfill(ByteArrayOutputStream out, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--stack", stack.resources().names().prefix(), "--endpoint", stack.awsEndpoint().toString()));
-        return BackfillCommand.run(CommandOptions.parse(List.of(), all.toArray(String[]::new)), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return BackfillCommand.run(CommandOptions.parse(List.of("--remote"), all.toArray(String[]::new)), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,7 @@ import dev.assetflow.aws.backfill.SqsBackfillIntroducer;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.domain.backfill.Backfill;
 import dev.assetflow.domain.backfill.BackfillRun;
+import dev.assetflow.domain.backfill.BackfillStepMessage;
 import dev.assetflow.ops.CommandClients;
 import dev.assetflow.ops.CommandOptions;
 import dev.assetflow.topology.ResourceNames;
@@ -24,10 +25,12 @@ import java.util.UUID;
  */
 public final class BackfillCommand {
     static final String USAGE = """
-            usage: scripts/backfill start --bucket B --prefix P [--batch-size 100] [--rate 10] [--run ID]
-                   scripts/backfill resume|pause|stop|status --run ID
-                   each with (--stack NAME | --backfills-table T --assets-table T --ingest-queue URL) [--endpoint URL]
-                                  [--region R] [--batch-timeout-minutes 60]
+            usage: scripts/backfill start --bucket B --prefix P [--batch-size 100] [--rate 10] [--run ID] [--remote]
+                   scripts/backfill resume [--remote] | pause | stop | status  --run ID
+                   each with (--stack NAME | --backfills-table T --assets-table T --ingest-queue URL [--backfill-queue URL])
+                             [--endpoint URL] [--region R] [--batch-timeout-minutes 60]
+              --remote            the stack's backfill function drives the run (one step per message on its queue),
+                                  not this command: for libraries too big for a laptop; follow it with status
               --stack NAME        a local stack's prefix: its tables NAME-backfills and NAME-assets, its queue NAME-ingest
               --rate              objects introduced per second, at most
               start and resume run the backfill here until it is done, paused or stopped; pause and stop ask a
@@ -37,7 +40,7 @@ public final class BackfillCommand {
     }
 
     public static void main(String[] args) {
-        CommandOptions.main("backfill", USAGE, args, command -> run(command, System.out));
+        CommandOptions.main("backfill", USAGE, args, List.of("--remote"), command -> run(command, System.out));
     }
 
     /** @return 0 done or halted as asked; 1 a batch did not settle in time (resume later); 3 paused or stopped */
@@ -62,12 +65,12 @@ public final class BackfillCommand {
                     }
                     out.printf("backfill %s of s3://%s/%s: batches of %d, at most %.1f objects/s%n", runId, run.bucket(), run.prefix(),
                             run.batchSize(), run.ratePerSecond());
-                    yield runner(clients, stack, command, checkpoints, out).drive(runId);
+                    yield drive(clients, stack, command, checkpoints, runId, out);
                 }
                 case "resume" -> {
                     String runId = command.required("--run");
                     change(checkpoints, runId, BackfillRun.State.RUNNING, out);
-                    yield runner(clients, stack, command, checkpoints, out).drive(runId);
+                    yield drive(clients, stack, command, checkpoints, runId, out);
                 }
                 case "pause" -> change(checkpoints, command.required("--run"), BackfillRun.State.PAUSED, out);
                 case "stop" -> change(checkpoints, command.required("--run"), BackfillRun.State.STOPPED, out);
@@ -80,6 +83,19 @@ public final class BackfillCommand {
                 default -> throw new IllegalArgumentException("unknown action " + action);
             };
         }
+    }
+
+    /** Here, step after step; or, with --remote, by the stack's backfill function, started with one step message. */
+    private static int drive(AwsClients clients, Optional<String> stack, CommandOptions command, DynamoBackfillCheckpoints checkpoints,
+            String runId, PrintStream out) {
+        if (!command.options().containsKey("--remote")) {
+            return runner(clients, stack, command, checkpoints, out).drive(runId);
+        }
+        String queue = stack.map(s -> clients.sqs().getQueueUrl(b -> b.queueName(new ResourceNames(s).of("backfill"))).queueUrl())
+                .orElseGet(() -> command.required("--backfill-queue"));
+        clients.sqs().sendMessage(b -> b.queueUrl(queue).messageBody(BackfillStepMessage.encode(runId)));
+        out.printf("the backfill function drives %s now; follow it with: scripts/backfill status --run %s …%n", runId, runId);
+        return 0;
     }
 
     private static BackfillRunner runner(AwsClients clients, Optional<String> stack, CommandOptions command,
