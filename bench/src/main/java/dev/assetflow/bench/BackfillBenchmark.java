@@ -14,6 +14,7 @@ import dev.assetflow.domain.upload.UploadPolicy;
 import dev.assetflow.fixtures.SampleMedia;
 import dev.assetflow.localstack.LocalStack;
 import dev.assetflow.media.MediaTools;
+import dev.assetflow.runtime.retry.Sleep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class BackfillBenchmark {
         DynamoAssetRepository assets = new DynamoAssetRepository(stack.clients().dynamoDb(), stack.resources().tableName("assets"));
         Backfill backfill = new Backfill(checkpoints, new S3ObjectListing(stack.clients().s3()),
                 new SqsBackfillIntroducer(stack.clients().sqs(), stack.resources().queueUrl("ingest")), assets,
-                BackfillBenchmark::sleep, Clock.systemUTC());
+                Sleep::of, Clock.systemUTC());
         Instant started = Instant.now();
         ExecutorService streams = Executors.newFixedThreadPool(setting.streams());
         List<Future<?>> running = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class BackfillBenchmark {
                 return;
             }
             // the command's 3 s settle poll, shortened so the barrier between batches is measured, not the poll
-            sleep(((Backfill.Step.Advanced) step).after().isZero() ? Duration.ZERO : Duration.ofMillis(250));
+            Sleep.of(((Backfill.Step.Advanced) step).after().isZero() ? Duration.ZERO : Duration.ofMillis(250));
         }
     }
 
@@ -174,17 +175,5 @@ public final class BackfillBenchmark {
                     r.throughput() / naive.throughput(), r.wait(0.5), r.wait(0.95), r.wait(1.0), r.retries());
         }
         System.out.println("wait: seconds from QUEUED to PROCESSING per asset (how long work sat in its queue)");
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

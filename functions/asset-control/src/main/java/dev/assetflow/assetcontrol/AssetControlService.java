@@ -10,6 +10,11 @@ import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.priority.PriorityChange;
 import dev.assetflow.domain.priority.PriorityOutcome;
+import dev.assetflow.domain.profile.ProfileCatalog;
+import dev.assetflow.domain.reprocess.ReprocessOutcome;
+import dev.assetflow.domain.reprocess.Reprocessing;
+import dev.assetflow.aws.storage.S3ObjectStore;
+import dev.assetflow.runtime.config.LiveConfigs;
 import dev.assetflow.runtime.http.HttpRequests;
 import dev.assetflow.runtime.http.HttpResponses;
 import java.time.Clock;
@@ -19,18 +24,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** The operator actions on one asset: {@code POST /assets/{assetId}/priority} (README, "Priority changes"). */
+/**
+ * The operator actions on one asset: {@code POST /assets/{assetId}/priority} (README, "Priority changes") and
+ * {@code POST /assets/{assetId}/reprocess} (README, "Reprocessing by profile version").
+ */
 final class AssetControlService {
     private static final Logger LOG = LoggerFactory.getLogger(AssetControlService.class);
     private final PriorityChange priorities;
+    private final Reprocessing reprocessing;
 
-    AssetControlService(PriorityChange priorities) {
+    AssetControlService(PriorityChange priorities, Reprocessing reprocessing) {
         this.priorities = priorities;
+        this.reprocessing = reprocessing;
     }
 
     static AssetControlService wire(AwsClients clients, AssetControlConfig config) {
-        return new AssetControlService(new PriorityChange(new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()),
-                new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), null), Clock.systemUTC()));
+        DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
+        SqsWorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), config.workQueueUrls(), null);
+        Clock clock = Clock.systemUTC();
+        return new AssetControlService(new PriorityChange(assets, dispatcher, clock), new Reprocessing(assets,
+                new S3ObjectStore(clients.s3(), clients::presigner), dispatcher,
+                new LiveConfigs(clients, "asset-control", config.configs()).open("profiles", config.profilesLocation(), ProfileCatalog::parse),
+                clock));
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -38,6 +53,7 @@ final class AssetControlService {
             return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
                 case "POST /assets/{assetId}/priority" -> priority(HttpRequests.parameter(event, "assetId"),
                         HttpRequests.body(event), HttpRequests.requester(event));
+                case "POST /assets/{assetId}/reprocess" -> reprocess(HttpRequests.parameter(event, "assetId"), HttpRequests.requester(event));
                 default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
             };
         } catch (FailureException e) {
@@ -59,6 +75,24 @@ final class AssetControlService {
                         outcome.getClass().getSimpleName());
                 yield answer(outcome);
             }
+        };
+    }
+
+    private APIGatewayV2HTTPResponse reprocess(String assetId, String requester) {
+        if (!AssetId.isValid(assetId)) {
+            return HttpResponses.error(400, "invalid_asset_id", "not an asset id: " + assetId);
+        }
+        MDC.put("assetId", assetId);
+        return switch (reprocessing.reprocess(new AssetId(assetId), requester)) {
+            case ReprocessOutcome.Sent sent -> HttpResponses.json(202, view(sent.asset(), "sent", "made with v" + sent.from()
+                    + "; v" + sent.to() + " is being made on " + sent.workQueue() + ", keeping every rendition whose definition did not change"));
+            case ReprocessOutcome.UpToDate upToDate -> HttpResponses.json(200, view(upToDate.asset(), "up_to_date",
+                    "made with v" + upToDate.version() + ", the profile's newest version"));
+            case ReprocessOutcome.NotFound notFound -> HttpResponses.error(404, "not_found", "no asset " + notFound.id());
+            case ReprocessOutcome.NotFinished notFinished -> HttpResponses.error(409, "not_finished", "the asset is "
+                    + notFinished.asset().state() + ": only a READY or PARTIAL asset is made again");
+            case ReprocessOutcome.CannotRedo cannot -> HttpResponses.error(409, cannot.failure().category().name(),
+                    cannot.failure().reason());
         };
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.clients.ClientSettings;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class AssetControlHandlerTest {
     static final AwsClients OFFLINE = new AwsClients(ClientSettings.forEmulator(URI.create("http://127.0.0.1:9"), "us-east-1"));
     static final AssetControlHandler HANDLER = new AssetControlHandler(OFFLINE, Map.of(
-            "ASSETS_TABLE", "assetflow-test-assets", "WORK_QUEUES", "{\"image/critical\":\"http://127.0.0.1:9/q/image-critical\"}"));
+            "ASSETS_TABLE", "assetflow-test-assets", "WORK_QUEUES", "{\"image/critical\":\"http://127.0.0.1:9/q/image-critical\"}",
+            "PROFILES", "file:../../config/profiles.json"));
 
     @AfterAll
     static void closeClients() {
@@ -44,7 +46,8 @@ class AssetControlHandlerTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/asset-control/post-asset-priority.json", type = APIGatewayV2HTTPEvent.class)
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/asset-control/post-asset-priority.json"), @Event("events/asset-control/post-asset-reprocess.json")})
     void aValidRequestNamesItsRequesterAndAnUnreachableTableIsARetryable503(APIGatewayV2HTTPEvent request) throws Exception {
         assertThat(HttpRequests.requester(request)).isEqualTo("arn:aws:sts::123456789012:assumed-role/MediaOps/ops-oncall");
         assertThat(answer(request, 503).path("error").asText()).isEqualTo("unavailable");

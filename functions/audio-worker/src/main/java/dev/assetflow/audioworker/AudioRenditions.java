@@ -49,8 +49,10 @@ final class AudioRenditions implements Renderer {
         MediaInfo info = probe(source);
         double duration = info.durationSeconds();
         return new RenditionPlan(profile.name(), profile.version(), List.of(
-                new RenditionPlan.Planned(AAC, "audio/mp4", null, null, duration),
+                new RenditionPlan.Planned(AAC, "audio/mp4", null, null, duration).withDefinition("aac " + profile.aacKbps() + " kbps"),
                 new RenditionPlan.Planned(WAVEFORM, "application/json", profile.waveformWidth(), profile.waveformHeight(), duration)
+                        .withDefinition("waveform " + profile.waveformPeaks() + " peaks " + profile.waveformWidth() + "x"
+                                + profile.waveformHeight())
                         .asOptional()),
                 info.summary());
     }

@@ -14,6 +14,7 @@ import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkOutcome;
+import dev.assetflow.runtime.retry.Sleep;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class BackfillService {
     static BackfillService wire(AwsClients clients, BackfillConfig config) {
         Backfill backfill = new Backfill(new DynamoBackfillCheckpoints(clients.dynamoDb(), config.backfillsTable()),
                 new S3ObjectListing(clients.s3()), new SqsBackfillIntroducer(clients.sqs(), config.ingestQueueUrl()),
-                new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()), BackfillService::sleep, Clock.systemUTC());
+                new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()), Sleep::of, Clock.systemUTC());
         return new BackfillService(backfill, clients.sqs(), config.backfillQueueUrl(),
                 new DeadLetterParking(clients.sqs(), config.deadLetterQueueUrls()));
     }
@@ -67,15 +68,6 @@ final class BackfillService {
                     .delaySeconds((int) Math.min(900, after.toSeconds())));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "SendMessage next step of backfill " + runId);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -61,8 +61,9 @@ final class DocumentRenditions implements Renderer {
         media.put("pageWidthPoints", layout.pageWidthPoints());
         media.put("pageHeightPoints", layout.pageHeightPoints());
         return new RenditionPlan(profile.name(), profile.version(), List.of(
-                new RenditionPlan.Planned(PREVIEW, "image/jpeg", layout.previewWidth(), layout.previewHeight(), null),
-                RenditionPlan.Planned.file(INFO, "application/json")), media);
+                new RenditionPlan.Planned(PREVIEW, "image/jpeg", layout.previewWidth(), layout.previewHeight(), null)
+                        .withDefinition("first page " + layout.previewWidth() + "x" + layout.previewHeight()),
+                RenditionPlan.Planned.file(INFO, "application/json").withDefinition("document info")), media);
     }
 
     @Override

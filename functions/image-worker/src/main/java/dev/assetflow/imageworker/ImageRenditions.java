@@ -96,12 +96,17 @@ final class ImageRenditions implements Renderer {
             return new RenditionPlan(profile.name(), profile.version(), planned, Map.of(FRAMES, frames));
         }
         return new RenditionPlan(profile.name(), profile.version(),
-                stills(ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight())));
+                stills(ImageRenditionPlanner.plan(profile, info.displayWidth(), info.displayHeight()), profile.quality(), ""));
     }
 
-    private static List<RenditionPlan.Planned> stills(List<ImageRenditionSpec> specs) {
+    /**
+     * A still's bytes follow from its format, its size and the profile's quality (metadata is always stripped), and
+     * for a vector from the raster it is scaled from ({@code basis}).
+     */
+    private static List<RenditionPlan.Planned> stills(List<ImageRenditionSpec> specs, int quality, String basis) {
         return specs.stream()
-                .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null))
+                .map(spec -> new RenditionPlan.Planned(spec.name(), spec.format().contentType(), spec.width(), spec.height(), null)
+                        .withDefinition("still " + spec.format() + " " + spec.width() + "x" + spec.height() + " q" + quality + basis))
                 .toList();
     }
 
@@ -118,7 +123,8 @@ final class ImageRenditions implements Renderer {
                     + size.width() + "x" + size.height() + ") makes a " + width + "x" + height + " raster; the limit is "
                     + maxPixels + " pixels"));
         }
-        return new RenditionPlan(profile.name(), profile.version(), stills(ImageRenditionPlanner.plan(profile, width, (int) height)),
+        return new RenditionPlan(profile.name(), profile.version(), stills(ImageRenditionPlanner.plan(profile, width, (int) height), profile.quality(),
+                        " from a " + width + "x" + height + " raster"),
                 Map.of(SVG_WIDTH, size.width(), SVG_HEIGHT, size.height(), "svgElements", size.elements()));
     }
 

@@ -34,6 +34,7 @@ import dev.assetflow.worker.WorkerService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +107,9 @@ final class VideoChunkWorkerService {
     }
 
     private WorkOutcome handle(Asset asset, ChunkWork part, Instant deadline) {
-        if (part.work().supersededBy(asset).isPresent()) {
-            return part.work().supersededBy(asset).get();
+        Optional<WorkOutcome> superseded = part.work().supersededBy(asset);
+        if (superseded.isPresent()) {
+            return superseded.get();
         }
         if (asset.reopenable()) {
             // a redriven part of an asset that triage failed: the asset is worked on again
@@ -116,8 +118,9 @@ final class VideoChunkWorkerService {
         if (asset.state() == AssetState.QUEUED) {
             asset = assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), WORKER,
                     "segmented: parts resumed")).asset();
-            if (part.work().supersededBy(asset).isPresent()) { // a priority change came between the read and the start
-                return part.work().supersededBy(asset).get();
+            superseded = part.work().supersededBy(asset); // a priority change came between the read and the start
+            if (superseded.isPresent()) {
+                return superseded.get();
             }
         }
         if (asset.state().isTerminal()) {

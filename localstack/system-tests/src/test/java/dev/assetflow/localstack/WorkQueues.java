@@ -45,7 +45,11 @@ final class WorkQueues {
     }
 
     static HttpResponse<String> priority(LocalStack stack, String assetId, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve("/assets/" + assetId + "/priority"))
+        return postTo(stack, "/assets/" + assetId + "/priority", body);
+    }
+
+    static HttpResponse<String> postTo(LocalStack stack, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve(path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -10,6 +10,7 @@ import dev.assetflow.domain.backfill.BackfillRun;
 import dev.assetflow.domain.backfill.BackfillStepMessage;
 import dev.assetflow.ops.CommandClients;
 import dev.assetflow.ops.CommandOptions;
+import dev.assetflow.runtime.retry.Sleep;
 import dev.assetflow.topology.ResourceNames;
 import java.io.PrintStream;
 import java.net.URI;
@@ -104,7 +105,7 @@ public final class BackfillCommand {
         String ingestQueue = stack.map(s -> clients.sqs().getQueueUrl(b -> b.queueName(new ResourceNames(s).of("ingest"))).queueUrl())
                 .orElseGet(() -> command.required("--ingest-queue"));
         Backfill backfill = new Backfill(checkpoints, new S3ObjectListing(clients.s3()), new SqsBackfillIntroducer(clients.sqs(), ingestQueue),
-                new DynamoAssetRepository(clients.dynamoDb(), assetsTable), BackfillRunner::sleep, Clock.systemUTC());
+                new DynamoAssetRepository(clients.dynamoDb(), assetsTable), Sleep::of, Clock.systemUTC());
         return new BackfillRunner(backfill, Duration.ofMinutes(Long.parseLong(command.get("--batch-timeout-minutes", "60"))),
                 Clock.systemUTC(), out);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import dev.assetflow.runtime.retry.Sleep;
 
 /** Runs a backfill's steps in a loop, printing its progress, until it is done, paused or stopped. */
 final class BackfillRunner {
@@ -52,7 +53,7 @@ final class BackfillRunner {
                                 + " of the batch (scripts/redrive --list), then resume%n", run.batchNumber(), batchTimeout);
                         return 1;
                     }
-                    sleep(advanced.after());
+                    Sleep.of(advanced.after());
                 }
             }
         }
@@ -62,17 +63,5 @@ final class BackfillRunner {
         return String.format(Locale.ROOT, "backfill %s of s3://%s/%s: %s, batch %d (%d of %d introduced), %d introduced and %d settled"
                         + " in all, outcomes %s, started %s", run.runId(), run.bucket(), run.prefix(), run.state(), run.batchNumber(),
                 run.introduced(), run.batch().size(), run.introducedTotal(), run.settledTotal(), run.outcomes(), run.startedAt());
-    }
-
-    static void sleep(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -11,7 +11,11 @@ import dev.assetflow.domain.routing.RoutingRules;
 import dev.assetflow.domain.routing.RoutingRulesParser;
 import dev.assetflow.topology.ParameterSpec;
 import dev.assetflow.topology.TopologyLoader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +37,19 @@ final class ConfigReport {
         this.out = out;
     }
 
-    /** Without a stack: the document on its own, its references checked against the other document in config/. */
+    /**
+     * Without a stack: the document on its own, its references checked against the other document in config/ (the
+     * working copy's, or the first version bundled with the command when run elsewhere).
+     */
     static int validateAlone(ConfigDocument document, String candidate, PrintStream out) {
-        String counterpart = TopologyLoader.configDocument(other(document).logical() + ".json");
+        String file = other(document).logical() + ".json";
+        Path local = Path.of("config", file);
+        String counterpart;
+        try {
+            counterpart = Files.exists(local) ? Files.readString(local) : TopologyLoader.configDocument(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + local, e);
+        }
         return verdict(document, problems(document, candidate, Optional.empty(), counterpart), out);
     }
 

@@ -185,6 +185,7 @@ final class AssetItems {
         putIfPresent(item, "height", r.height());
         item.put("announced", bool(r.announced()));
         item.put("updatedAt", s(r.updatedAt().toString()));
+        putIfPresent(item, "definition", r.definition());
         return item;
     }
 
@@ -193,6 +194,6 @@ final class AssetItems {
                 integer(item, "profileVersion"), string(item, "name"), RenditionState.valueOf(string(item, "state")),
                 string(item, "bucket"), string(item, "key"), string(item, "contentType"), number(item, "bytes"),
                 integer(item, "width"), integer(item, "height"), flag(item, "announced"),
-                Instant.parse(string(item, "updatedAt")));
+                Instant.parse(string(item, "updatedAt")), string(item, "definition"));
     }
 }

@@ -154,6 +154,66 @@ public final class DynamoAssetRepository implements AssetRepository {
     }
 
     @Override
+    public Optional<Asset> reopenToRedo(Asset current, RouteInfo route, String why, Instant at, String by) {
+        HistoryEntry entry = new HistoryEntry(current.state(), AssetState.QUEUED, at, by, why, route.rule(), route.configVersion());
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(AssetState.QUEUED.name()),
+                ":state", s(current.state().name()), ":read", s(current.updatedAt().toString()), ":at", s(at.toString()),
+                ":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry)))));
+        StringBuilder update = new StringBuilder("SET #state = :to, updatedAt = :at, history = list_append(history, :entry)");
+        AssetItems.route(route).forEach((name, value) -> {
+            update.append(", #").append(name).append(" = :").append(name);
+            names.put("#" + name, name);
+            values.put(":" + name, value);
+        });
+        update.append(" REMOVE failureCategory, failureReason, terminalAnnounced");
+        try {
+            return Optional.of(AssetItems.toAsset(dynamo.updateItem(b -> b.tableName(table)
+                    .key(AssetItems.key(current.id(), AssetItems.ASSET_SK))
+                    .updateExpression(update.toString())
+                    .conditionExpression("#state = :state AND updatedAt = :read")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "UpdateItem reopen asset " + current.id() + " to redo it");
+        }
+    }
+
+    @Override
+    public boolean putBack(Asset previous, Asset reopened) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(AssetItems.toItem(previous))
+                    .conditionExpression("#state = :queued AND updatedAt = :reopened")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":queued", s(AssetState.QUEUED.name()), ":reopened", s(reopened.updatedAt().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "PutItem asset " + previous.id() + " back");
+        }
+    }
+
+    /**
+     * The READY and PARTIAL assets made with a profile, by a scan: for the reprocess command, never on a function's path.
+     */
+    public List<Asset> finishedWithProfile(String profile) {
+        try {
+            return dynamo.scanPaginator(b -> b.tableName(table)
+                            .filterExpression("sk = :asset AND routeProfile = :profile AND (#state = :ready OR #state = :partial)")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(Map.of(":asset", s(AssetItems.ASSET_SK), ":profile", s(profile),
+                                    ":ready", s(AssetState.READY.name()), ":partial", s(AssetState.PARTIAL.name()))))
+                    .items().stream().map(AssetItems::toAsset).toList();
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "Scan assets made with " + profile);
+        }
+    }
+
+    @Override
     public Asset reopen(Asset asset, AssetState to, Instant at, String by) {
         if (!asset.reopenable() && !asset.repairable()) {
             return asset;

@@ -50,9 +50,7 @@ public final class DynamoBackfillCheckpoints implements BackfillCheckpoints {
 
     @Override
     public Optional<BackfillRun> save(BackfillRun run) {
-        BackfillRun next = new BackfillRun(run.runId(), run.bucket(), run.prefix(), run.batchSize(), run.ratePerSecond(), run.state(),
-                run.nextToken(), run.listingDone(), run.batchNumber(), run.batch(), run.introduced(), run.introducedTotal(),
-                run.settledTotal(), run.outcomes(), run.startedAt(), run.batchStartedAt(), run.version() + 1);
+        BackfillRun next = run.nextVersion();
         try {
             dynamo.putItem(b -> b.tableName(table).item(item(next)).conditionExpression("version = :expected")
                     .expressionAttributeValues(Map.of(":expected", n(run.version()))));

@@ -37,6 +37,20 @@ public interface AssetRepository {
      */
     Optional<Asset> reroute(Asset current, RouteInfo route, HistoryEntry entry);
 
+    /**
+     * Puts a READY or PARTIAL asset back to QUEUED to be made again (a newer profile version), with {@code route}
+     * (where its work is sent) and a history entry; conditional on the stored asset being as {@code current} was
+     * read (state and last update). Clears its failure and its terminal-event flag, so the new version is announced.
+     * @return the reopened asset, or empty when it had moved on
+     */
+    Optional<Asset> reopenToRedo(Asset current, RouteInfo route, String why, Instant at, String by);
+
+    /**
+     * Undoes {@link #reopenToRedo} when its work could not be sent: writes {@code previous} back, only if the asset is
+     * still exactly as {@code reopened} (nothing started it). @return whether it was put back
+     */
+    boolean putBack(Asset previous, Asset reopened);
+
     /** Records what probing found (duration, size, codecs, pages): shown by GET /assets/{id}. */
     void recordMedia(AssetId id, Map<String, Object> media);
 

@@ -40,6 +40,12 @@ public record BackfillRun(String runId, String bucket, String prefix, int batchS
                 introduced, introducedTotal, settledTotal, outcomes, startedAt, batchStartedAt, version);
     }
 
+    /** The same checkpoint as the next stored version. */
+    public BackfillRun nextVersion() {
+        return new BackfillRun(runId, bucket, prefix, batchSize, ratePerSecond, state, nextToken, listingDone, batchNumber, batch,
+                introduced, introducedTotal, settledTotal, outcomes, startedAt, batchStartedAt, version + 1);
+    }
+
     /** The next page of the listing becomes the batch. */
     BackfillRun nextBatch(List<SourceObject> objects, String token, Instant now) {
         return new BackfillRun(runId, bucket, prefix, batchSize, ratePerSecond, state, token, token == null, batchNumber + 1, objects,

@@ -61,6 +61,15 @@ public final class ProfileCatalog {
         return byName;
     }
 
+    /** The version of the profile of that name, whatever its kind. */
+    public java.util.OptionalInt version(String name) {
+        return image(name).map(p -> java.util.OptionalInt.of(p.version()))
+                .or(() -> video(name).map(p -> java.util.OptionalInt.of(p.version())))
+                .or(() -> audio(name).map(p -> java.util.OptionalInt.of(p.version())))
+                .or(() -> document(name).map(p -> java.util.OptionalInt.of(p.version())))
+                .orElse(java.util.OptionalInt.empty());
+    }
+
     public Optional<ImageProfile> image(String name) {
         return Optional.ofNullable(imageProfiles.get(name));
     }

@@ -25,10 +25,22 @@ public record RenditionPlan(String profile, int profileVersion, List<Planned> re
      * ends PARTIAL, and the repair command makes what is missing later.
      */
     public record Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds,
-            boolean optional) {
+            boolean optional, String definition) {
+
+        public Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds, boolean optional) {
+            this(name, contentType, width, height, durationSeconds, optional, null);
+        }
 
         public Planned(String name, String contentType, Integer width, Integer height, Double durationSeconds) {
-            this(name, contentType, width, height, durationSeconds, false);
+            this(name, contentType, width, height, durationSeconds, false, null);
+        }
+
+        /**
+         * What decides this output's bytes, as text (format, size, quality…): a rendition of a newer profile version
+         * with the same definition as one already made is kept, not made again. Null: always made.
+         */
+        public Planned withDefinition(String text) {
+            return new Planned(name, contentType, width, height, durationSeconds, optional, text);
         }
 
         public static Planned file(String name, String contentType) {
@@ -36,7 +48,7 @@ public record RenditionPlan(String profile, int profileVersion, List<Planned> re
         }
 
         public Planned asOptional() {
-            return new Planned(name, contentType, width, height, durationSeconds, true);
+            return new Planned(name, contentType, width, height, durationSeconds, true, definition);
         }
     }
 }

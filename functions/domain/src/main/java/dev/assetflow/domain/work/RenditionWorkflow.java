@@ -82,8 +82,9 @@ public final class RenditionWorkflow {
         if (asset.state() == AssetState.QUEUED) {
             asset = assets.transition(asset, Transition.to(AssetState.PROCESSING, clock.instant(), worker,
                     "rendering profile " + work.route().profile())).asset();
-            if (work.supersededBy(asset).isPresent()) { // a priority change came between the read and the start
-                return work.supersededBy(asset).get();
+            Optional<WorkOutcome> superseded = work.supersededBy(asset); // a priority change came between the read and the start
+            if (superseded.isPresent()) {
+                return superseded.get();
             }
         }
         if (asset.state() != AssetState.PROCESSING) {
@@ -124,7 +125,8 @@ public final class RenditionWorkflow {
         }
         Set<String> done = checkpoints(asset.id(), plan).stream()
                 .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());
-        List<RenditionPlan.Planned> missing = plan.renditions().stream().filter(p -> !done.contains(p.name())).toList();
+        List<RenditionPlan.Planned> missing = keepUnchanged(asset, plan,
+                plan.renditions().stream().filter(p -> !done.contains(p.name())).toList());
         LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
                 plan.renditions().size() - missing.size());
         Map<String, Failure> lost = Map.of();
@@ -170,6 +172,38 @@ public final class RenditionWorkflow {
         Asset ended = assets.transition(asset, end).asset();
         outbox.announceTerminal(ended);
         return new WorkOutcome.Done(asset.id() + " " + ended.state() + " with " + summary);
+    }
+
+    /**
+     * A newer profile version's renditions whose definition an earlier version already made (same name, same format,
+     * size and quality) are kept: checkpointed for this version on the earlier object, not made again (README,
+     * "Reprocessing by profile version").
+     * @return what is left to make
+     */
+    private List<RenditionPlan.Planned> keepUnchanged(Asset asset, RenditionPlan plan, List<RenditionPlan.Planned> missing) {
+        if (missing.stream().allMatch(p -> p.definition() == null)) {
+            return missing;
+        }
+        List<Rendition> earlier = assets.renditions(asset.id()).stream()
+                .filter(r -> r.profile().equals(plan.profile()) && r.profileVersion() < plan.profileVersion()
+                        && r.state() == RenditionState.DONE && r.definition() != null)
+                .toList();
+        List<RenditionPlan.Planned> toMake = new java.util.ArrayList<>();
+        for (RenditionPlan.Planned planned : missing) {
+            Optional<Rendition> same = earlier.stream()
+                    .filter(r -> r.name().equals(planned.name()) && r.definition().equals(planned.definition()))
+                    .max(Comparator.comparingInt(Rendition::profileVersion));
+            if (same.isPresent()) {
+                assets.checkpointRendition(Rendition.keptFrom(same.get(), plan.profileVersion(), clock.instant()));
+            } else {
+                toMake.add(planned);
+            }
+        }
+        if (toMake.size() < missing.size()) {
+            LOG.info("asset {}: {} renditions of {} v{} kept from earlier versions (unchanged), {} to make", asset.id(),
+                    missing.size() - toMake.size(), plan.profile(), plan.profileVersion(), toMake.size());
+        }
+        return toMake;
     }
 
     /** Only optional outputs may be given up, and only for a reason another attempt would not fix. */
@@ -221,7 +255,7 @@ public final class RenditionWorkflow {
         RenditionPlan.Planned planned = produced.planned();
         assets.checkpointRendition(new Rendition(asset.id(), plan.profile(), plan.profileVersion(), planned.name(),
                 RenditionState.DONE, renditionsBucket, prefix + produced.mainKey(), planned.contentType(), bytes,
-                planned.width(), planned.height(), false, clock.instant()));
+                planned.width(), planned.height(), false, clock.instant(), planned.definition()));
     }
 
     /** Where an asset's renditions of a profile version live: {@code renditions/{assetId}/{profile}/v{version}/}. */
