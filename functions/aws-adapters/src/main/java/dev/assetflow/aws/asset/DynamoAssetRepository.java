@@ -86,11 +86,7 @@ public final class DynamoAssetRepository implements AssetRepository {
         facts.putAll(AssetItems.media(transition.media()));
         facts.putAll(AssetItems.route(transition.route()));
         facts.putAll(AssetItems.failure(transition.failure()));
-        facts.forEach((name, value) -> {
-            update.append(", #").append(name).append(" = :").append(name);
-            names.put("#" + name, name);
-            values.put(":" + name, value);
-        });
+        set(update, names, values, facts);
         String condition = "#state = :from";
         if (transition.to() == AssetState.PROCESSING && current.route() != null) {
             // work starts only under the route generation its worker read: a priority change in between sent it
@@ -130,27 +126,12 @@ public final class DynamoAssetRepository implements AssetRepository {
                 ":at", s(entry.at().toString()), ":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry))),
                 ":generation", n(current.route().generation())));
         StringBuilder update = new StringBuilder("SET updatedAt = :at, history = list_append(history, :entry)");
-        AssetItems.route(route).forEach((name, value) -> {
-            update.append(", #").append(name).append(" = :").append(name);
-            names.put("#" + name, name);
-            values.put(":" + name, value);
-        });
+        set(update, names, values, AssetItems.route(route));
         // records written before generations existed have none: generation 0
         String sameGeneration = current.route().generation() == 0
                 ? "(attribute_not_exists(routeGeneration) OR routeGeneration = :generation)" : "routeGeneration = :generation";
-        try {
-            return Optional.of(AssetItems.toAsset(dynamo.updateItem(b -> b.tableName(table)
-                    .key(AssetItems.key(current.id(), AssetItems.ASSET_SK))
-                    .updateExpression(update.toString())
-                    .conditionExpression("#state = :state AND " + sameGeneration)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw SdkFailures.translate(e, "UpdateItem route of asset " + current.id());
-        }
+        return updateIf(current.id(), update.toString(), "#state = :state AND " + sameGeneration, names, values,
+                "UpdateItem route of asset " + current.id());
     }
 
     @Override
@@ -161,24 +142,37 @@ public final class DynamoAssetRepository implements AssetRepository {
                 ":state", s(current.state().name()), ":read", s(current.updatedAt().toString()), ":at", s(at.toString()),
                 ":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry)))));
         StringBuilder update = new StringBuilder("SET #state = :to, updatedAt = :at, history = list_append(history, :entry)");
-        AssetItems.route(route).forEach((name, value) -> {
+        set(update, names, values, AssetItems.route(route));
+        update.append(" REMOVE failureCategory, failureReason, terminalAnnounced");
+        return updateIf(current.id(), update.toString(), "#state = :state AND updatedAt = :read", names, values,
+                "UpdateItem reopen asset " + current.id() + " to redo it");
+    }
+
+    /** {@code SET #name = :name} for each attribute, its name and value added to the expression's maps. */
+    private static void set(StringBuilder update, Map<String, String> names, Map<String, AttributeValue> values,
+            Map<String, AttributeValue> attributes) {
+        attributes.forEach((name, value) -> {
             update.append(", #").append(name).append(" = :").append(name);
             names.put("#" + name, name);
             values.put(":" + name, value);
         });
-        update.append(" REMOVE failureCategory, failureReason, terminalAnnounced");
+    }
+
+    /** A conditional update of the asset's record: the record as stored after it, or empty when the condition failed. */
+    private Optional<Asset> updateIf(AssetId id, String update, String condition, Map<String, String> names,
+            Map<String, AttributeValue> values, String doing) {
         try {
             return Optional.of(AssetItems.toAsset(dynamo.updateItem(b -> b.tableName(table)
-                    .key(AssetItems.key(current.id(), AssetItems.ASSET_SK))
-                    .updateExpression(update.toString())
-                    .conditionExpression("#state = :state AND updatedAt = :read")
+                    .key(AssetItems.key(id, AssetItems.ASSET_SK))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes()));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw SdkFailures.translate(e, "UpdateItem reopen asset " + current.id() + " to redo it");
+            throw SdkFailures.translate(e, doing);
         }
     }
 

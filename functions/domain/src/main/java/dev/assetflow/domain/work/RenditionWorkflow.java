@@ -123,9 +123,10 @@ public final class RenditionWorkflow {
         if (!plan.media().isEmpty() && !media.equals(asset.media())) {
             assets.recordMedia(asset.id(), media);
         }
-        Set<String> done = checkpoints(asset.id(), plan).stream()
+        List<Rendition> recorded = assets.renditions(asset.id()); // one read: this version's checkpoints and earlier versions'
+        Set<String> done = ofVersion(recorded, plan).stream()
                 .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());
-        List<RenditionPlan.Planned> missing = keepUnchanged(asset, plan,
+        List<RenditionPlan.Planned> missing = keepUnchanged(asset, plan, recorded,
                 plan.renditions().stream().filter(p -> !done.contains(p.name())).toList());
         LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
                 plan.renditions().size() - missing.size());
@@ -154,7 +155,7 @@ public final class RenditionWorkflow {
                 lost = degrade(renderer, asset, plan, missing, source, job, deadline);
             }
         }
-        for (Rendition rendition : checkpoints(asset.id(), plan)) {
+        for (Rendition rendition : ofVersion(assets.renditions(asset.id()), plan)) {
             outbox.announceRendition(asset, rendition);
         }
         String summary = plan.renditions().size() - lost.size() + " of " + plan.renditions().size() + " renditions of "
@@ -180,11 +181,12 @@ public final class RenditionWorkflow {
      * "Reprocessing by profile version").
      * @return what is left to make
      */
-    private List<RenditionPlan.Planned> keepUnchanged(Asset asset, RenditionPlan plan, List<RenditionPlan.Planned> missing) {
+    private List<RenditionPlan.Planned> keepUnchanged(Asset asset, RenditionPlan plan, List<Rendition> recorded,
+            List<RenditionPlan.Planned> missing) {
         if (missing.stream().allMatch(p -> p.definition() == null)) {
             return missing;
         }
-        List<Rendition> earlier = assets.renditions(asset.id()).stream()
+        List<Rendition> earlier = recorded.stream()
                 .filter(r -> r.profile().equals(plan.profile()) && r.profileVersion() < plan.profileVersion()
                         && r.state() == RenditionState.DONE && r.definition() != null)
                 .toList();
@@ -263,8 +265,8 @@ public final class RenditionWorkflow {
         return "renditions/" + assetId + "/" + profile + "/v" + profileVersion + "/";
     }
 
-    private List<Rendition> checkpoints(AssetId id, RenditionPlan plan) {
-        return assets.renditions(id).stream()
+    private static List<Rendition> ofVersion(List<Rendition> renditions, RenditionPlan plan) {
+        return renditions.stream()
                 .filter(r -> r.profile().equals(plan.profile()) && r.profileVersion() == plan.profileVersion())
                 .toList();
     }
