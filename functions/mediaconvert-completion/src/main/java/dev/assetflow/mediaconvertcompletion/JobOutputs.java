@@ -59,7 +59,10 @@ final class JobOutputs implements Renderer {
 
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path noSource) {
-        return new RenditionPlan(layout.profile(), layout.profileVersion(), layout.renditions());
+        // without definitions: a MediaConvert job makes every output and writes its own master playlist, so nothing of
+        // an earlier version is kept in its place, and its encodes are not ffmpeg's for a later version to keep
+        return new RenditionPlan(layout.profile(), layout.profileVersion(), layout.renditions().stream()
+                .map(planned -> planned.withDefinition(null)).toList());
     }
 
     @Override

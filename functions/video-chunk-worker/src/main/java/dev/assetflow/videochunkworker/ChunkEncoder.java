@@ -78,12 +78,12 @@ final class ChunkEncoder {
                 segments.put(AUDIO_RUNG, uploadSegments(dir, prefix + VideoLayout.AUDIO + "/", part, true));
             }
             case CHUNK -> {
-                ChunkRenderer.ChunkJob chunk = new ChunkRenderer.ChunkJob(layout.ladder(), layout.segmentSeconds(), layout.x264Preset(),
+                ChunkRenderer.ChunkJob chunk = new ChunkRenderer.ChunkJob(layout.encodedLadder(), layout.segmentSeconds(), layout.x264Preset(),
                         part.startSeconds(), part.endSeconds(), part.firstSegment(), Optional.of(layout.poster()),
                         Optional.of(layout.storyboard()));
                 Map<String, Path> rungs = renderer.render(url, chunk, out, timeLeft);
                 boolean last = part.endSeconds() >= layout.source().durationSeconds() - 1e-6;
-                for (LadderRung rung : layout.ladder()) {
+                for (LadderRung rung : layout.encodedLadder()) { // kept rungs were made by an earlier profile version
                     segments.put(rung.name(), uploadSegments(rungs.get(rung.name()), prefix + VideoLayout.hlsName(rung) + "/", part, !last));
                 }
                 String scratch = scratchPrefix(asset.id().value(), layout);

@@ -100,7 +100,7 @@ final class SegmentAssembly implements Renderer {
             String name = planned.name();
             if (name.equals(VideoLayout.MASTER)) {
                 produced.add(new ProducedRendition(planned, Map.of("hls/master.m3u8", write(dir.resolve("master.m3u8"),
-                        layout.masterPlaylist())), "hls/master.m3u8"));
+                        layout.masterPlaylist(plan.keptAt()))), "hls/master.m3u8"));
             } else if (name.equals(fallbackName)) {
                 Path video = localVariant(prefix + VideoLayout.hlsName(layout.fallback()) + "/", segments.get(layout.fallback().name()),
                         dir.resolve("fallback-video"));

@@ -120,7 +120,7 @@ public final class VideoRenditions implements Renderer {
             String name = planned.name();
             if (name.equals(VideoLayout.MASTER)) {
                 produced.add(new ProducedRendition(planned, Map.of("hls/master.m3u8", write(dir.resolve("master.m3u8"),
-                        layout.masterPlaylist())), "hls/master.m3u8"));
+                        layout.masterPlaylist(plan.keptAt()))), "hls/master.m3u8"));
             } else if (name.equals(fallbackName)) {
                 Path mp4 = renderer.remuxToMp4(outputs.hls().get(layout.fallback().name()), outputs.audio(),
                         dir.resolve("fallback.mp4"), timeLeft);

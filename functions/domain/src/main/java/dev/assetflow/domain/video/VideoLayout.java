@@ -3,17 +3,21 @@ package dev.assetflow.domain.video;
 import dev.assetflow.domain.work.RenditionPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a video's renditions are, whichever engine makes them: the ladder's HLS variants (video only),
  * one HLS audio rendition they share when the source has sound, the master playlist, the MP4 fallback,
  * the poster and the storyboard, with the same names and keys on both paths, so a consumer cannot tell
  * which path made an asset. A segmented video's chunk messages carry it, so every chunk and the
- * assembly work from the one plan the video worker made.
+ * assembly work from the one plan the video worker made. {@code kept} names the renditions an earlier profile
+ * version made with the same definition (a reprocess): their rungs are not encoded again.
  */
 public record VideoLayout(String profile, int profileVersion, SourceVideo source, List<LadderRung> ladder, String fallbackRung,
-        int segmentSeconds, String x264Preset, int audioKbps, Poster poster, Storyboard storyboard) {
+        int segmentSeconds, String x264Preset, int audioKbps, Poster poster, Storyboard storyboard, Set<String> kept) {
 
     public static final String MASTER = "hls/master";
     public static final String AUDIO = "hls/audio";
@@ -23,6 +27,7 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
 
     public VideoLayout {
         ladder = List.copyOf(ladder);
+        kept = kept == null ? Set.of() : Set.copyOf(kept); // absent in messages sent before reprocessing kept rungs
     }
 
     /** The poster frame: the first frame at or after {@code atSeconds}, scaled to {@code width}x{@code height}. */
@@ -36,7 +41,30 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
                 LadderPlanner.fallback(ladder, profile.fallbackMaxShortSide()).name(), profile.segmentSeconds(),
                 profile.x264Preset(), profile.audioKbps(),
                 new Poster(source.durationSeconds() * profile.poster().atFraction(), width, height),
-                Storyboard.plan(profile.storyboard(), source));
+                Storyboard.plan(profile.storyboard(), source), Set.of());
+    }
+
+    /** This layout, keeping the named renditions that an earlier profile version made with the same definition. */
+    public VideoLayout keeping(Set<String> renditions) {
+        return new VideoLayout(profile, profileVersion, source, ladder, fallbackRung, segmentSeconds, x264Preset, audioKbps, poster,
+                storyboard, renditions);
+    }
+
+    /**
+     * The rungs to encode: those not kept, and the fallback's when the MP4 is not kept (it is copied from that rung's
+     * segments); never none, as the poster and thumbnails are taken from a rung encoded in the same run (the smallest
+     * one then, the cheapest to make).
+     */
+    public List<LadderRung> encodedLadder() {
+        List<LadderRung> encoded = ladder.stream()
+                .filter(rung -> !kept.contains(hlsName(rung)) || rung.equals(fallback()) && !kept.contains(mp4Name(rung)))
+                .toList();
+        return encoded.isEmpty() ? List.of(ladder.get(ladder.size() - 1)) : encoded;
+    }
+
+    /** Whether the audio rendition is encoded: there is sound, and it or the MP4 (which copies it) is not kept. */
+    public boolean encodesAudio() {
+        return hasAudio() && !(kept.contains(AUDIO) && kept.contains(mp4Name(fallback())));
     }
 
     public LadderRung fallback() {
@@ -60,28 +88,62 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
         return "mp4/" + rung.name();
     }
 
-    /** Every rendition, required ones first; poster and storyboard are optional (the asset may end PARTIAL without them). */
+    /**
+     * Every rendition, required ones first; poster and storyboard are optional (the asset may end PARTIAL without
+     * them). Each but the master has a definition, what decides its bytes: a rung's size, rates, level, preset and
+     * segment grid (a kept rung must cut where the new ones do), the audio's rate and grid, the MP4's both, the stills'
+     * sizes and times. The master lists whichever rungs exist, so it is always written again.
+     */
     public List<RenditionPlan.Planned> renditions() {
         double duration = source.durationSeconds();
         List<RenditionPlan.Planned> planned = new ArrayList<>();
         for (LadderRung rung : ladder) {
-            planned.add(new RenditionPlan.Planned(hlsName(rung), HLS_CONTENT_TYPE, rung.width(), rung.height(), duration));
+            planned.add(new RenditionPlan.Planned(hlsName(rung), HLS_CONTENT_TYPE, rung.width(), rung.height(), duration)
+                    .withDefinition(rungDefinition(rung)));
         }
         if (hasAudio()) {
-            planned.add(new RenditionPlan.Planned(AUDIO, HLS_CONTENT_TYPE, null, null, duration));
+            planned.add(new RenditionPlan.Planned(AUDIO, HLS_CONTENT_TYPE, null, null, duration).withDefinition(audioDefinition()));
         }
         LadderRung top = ladder.get(0);
         planned.add(new RenditionPlan.Planned(MASTER, HLS_CONTENT_TYPE, top.width(), top.height(), duration));
-        planned.add(new RenditionPlan.Planned(mp4Name(fallback()), "video/mp4", fallback().width(), fallback().height(), duration));
-        planned.add(new RenditionPlan.Planned(POSTER, "image/jpeg", poster.width(), poster.height(), null).asOptional());
+        planned.add(new RenditionPlan.Planned(mp4Name(fallback()), "video/mp4", fallback().width(), fallback().height(), duration)
+                .withDefinition("mp4 of " + rungDefinition(fallback()) + (hasAudio() ? " with " + audioDefinition() : "")));
+        planned.add(new RenditionPlan.Planned(POSTER, "image/jpeg", poster.width(), poster.height(), null).asOptional()
+                .withDefinition(String.format(Locale.ROOT, "poster jpeg %dx%d at %.3f s", poster.width(), poster.height(), poster.atSeconds())));
         planned.add(new RenditionPlan.Planned(STORYBOARD, "text/vtt", storyboard.spriteWidth(), storyboard.spriteHeight(), duration)
-                .asOptional());
+                .asOptional().withDefinition(String.format(Locale.ROOT, "storyboard %d thumbnails %dx%d every %.3f s in %d columns",
+                        storyboard.count(), storyboard.thumbWidth(), storyboard.thumbHeight(), storyboard.intervalSeconds(),
+                        storyboard.columns())));
         return planned;
     }
 
+    private String rungDefinition(LadderRung rung) {
+        return String.format(Locale.ROOT, "h264 %dx%d %d kbps max %d level %s preset %s segments %d s", rung.width(), rung.height(),
+                rung.videoKbps(), rung.maxKbps(), rung.level(), x264Preset, segmentSeconds);
+    }
+
+    private String audioDefinition() {
+        return String.format(Locale.ROOT, "aac %d kbps segments %d s", audioKbps, segmentSeconds);
+    }
+
+    /** The master playlist, with every variant under this version. */
     public String masterPlaylist() {
+        return masterPlaylist(Map.of());
+    }
+
+    /**
+     * The master playlist at {@code hls/master.m3u8}: a variant (or the audio) this version keeps from an earlier one
+     * is named by its path relative to the master ({@code ../../v1/hls/360p/index.m3u8}), the others by theirs.
+     * @param keptAt kept renditions' main keys relative to this version's prefix ({@link RenditionPlan#keptAt()})
+     */
+    public String masterPlaylist(Map<String, String> keptAt) {
         return HlsMasterPlaylist.render(ladder.stream()
-                .map(rung -> HlsMasterPlaylist.of(rung, rung.name() + "/index.m3u8", audioKbps, hasAudio(), source.frameRate()))
-                .toList(), hasAudio() ? Optional.of("audio/index.m3u8") : Optional.empty());
+                .map(rung -> HlsMasterPlaylist.of(rung, uri(keptAt, hlsName(rung)), audioKbps, hasAudio(), source.frameRate()))
+                .toList(), hasAudio() ? Optional.of(uri(keptAt, AUDIO)) : Optional.empty());
+    }
+
+    private static String uri(Map<String, String> keptAt, String rendition) {
+        String kept = keptAt.get(rendition);
+        return kept != null ? "../" + kept : rendition.substring("hls/".length()) + "/index.m3u8";
     }
 }

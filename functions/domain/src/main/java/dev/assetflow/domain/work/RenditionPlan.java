@@ -6,13 +6,26 @@ import java.util.Map;
 /**
  * What a worker will produce for one asset, decided after probing and checking limits and before the
  * expensive step. Rendition names are stable, so a retry finds the checkpoints of the first attempt.
- * {@code media} is what probing found (recorded on the asset; empty when there is nothing new).
+ * {@code media} is what probing found (recorded on the asset; empty when there is nothing new). {@code keptAt}
+ * names the renditions of this version that an earlier version made and this one keeps, each with its main key
+ * relative to this version's prefix ({@code ../v1/hls/360p/index.m3u8}), so a playlist can refer to them.
  */
-public record RenditionPlan(String profile, int profileVersion, List<Planned> renditions, Map<String, Object> media) {
+public record RenditionPlan(String profile, int profileVersion, List<Planned> renditions, Map<String, Object> media,
+        Map<String, String> keptAt) {
 
     public RenditionPlan {
         renditions = List.copyOf(renditions);
         media = media == null ? Map.of() : Map.copyOf(media);
+        keptAt = keptAt == null ? Map.of() : Map.copyOf(keptAt);
+    }
+
+    public RenditionPlan(String profile, int profileVersion, List<Planned> renditions, Map<String, Object> media) {
+        this(profile, profileVersion, renditions, media, Map.of());
+    }
+
+    /** This plan, knowing where the renditions it keeps from earlier versions are. */
+    public RenditionPlan keeping(Map<String, String> keptAt) {
+        return new RenditionPlan(profile, profileVersion, renditions, media, keptAt);
     }
 
     public RenditionPlan(String profile, int profileVersion, List<Planned> renditions) {

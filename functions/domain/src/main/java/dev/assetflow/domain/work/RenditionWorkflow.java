@@ -118,16 +118,18 @@ public final class RenditionWorkflow {
 
     private WorkOutcome render(Asset asset, WorkMessage work, Renderer renderer, Path source, JobWorkspace.Job job,
             Instant deadline) {
-        RenditionPlan plan = renderer.plan(asset, work, source);
-        Map<String, Object> media = asset.mediaWith(plan.media());
-        if (!plan.media().isEmpty() && !media.equals(asset.media())) {
+        RenditionPlan planned = renderer.plan(asset, work, source);
+        Map<String, Object> media = asset.mediaWith(planned.media());
+        if (!planned.media().isEmpty() && !media.equals(asset.media())) {
             assets.recordMedia(asset.id(), media);
         }
         List<Rendition> recorded = assets.renditions(asset.id()); // one read: this version's checkpoints and earlier versions'
-        Set<String> done = ofVersion(recorded, plan).stream()
+        Set<String> done = ofVersion(recorded, planned).stream()
                 .filter(r -> r.state() == RenditionState.DONE).map(Rendition::name).collect(Collectors.toSet());
-        List<RenditionPlan.Planned> missing = keepUnchanged(asset, plan, recorded,
-                plan.renditions().stream().filter(p -> !done.contains(p.name())).toList());
+        Keeping keeping = keepUnchanged(asset, planned, recorded,
+                planned.renditions().stream().filter(p -> !done.contains(p.name())).toList());
+        RenditionPlan plan = keeping.plan();
+        List<RenditionPlan.Planned> missing = keeping.toMake();
         LOG.info("asset {}: {} renditions planned, {} already done", asset.id(), plan.renditions().size(),
                 plan.renditions().size() - missing.size());
         Map<String, Failure> lost = Map.of();
@@ -179,34 +181,25 @@ public final class RenditionWorkflow {
      * A newer profile version's renditions whose definition an earlier version already made (same name, same format,
      * size and quality) are kept: checkpointed for this version on the earlier object, not made again (README,
      * "Reprocessing by profile version").
-     * @return what is left to make
+     * @return what is left to make, in a plan that knows where every kept rendition of this version is
      */
-    private List<RenditionPlan.Planned> keepUnchanged(Asset asset, RenditionPlan plan, List<Rendition> recorded,
-            List<RenditionPlan.Planned> missing) {
-        if (missing.stream().allMatch(p -> p.definition() == null)) {
-            return missing;
-        }
-        List<Rendition> earlier = recorded.stream()
-                .filter(r -> r.profile().equals(plan.profile()) && r.profileVersion() < plan.profileVersion()
-                        && r.state() == RenditionState.DONE && r.definition() != null)
-                .toList();
-        List<RenditionPlan.Planned> toMake = new java.util.ArrayList<>();
-        for (RenditionPlan.Planned planned : missing) {
-            Optional<Rendition> same = earlier.stream()
-                    .filter(r -> r.name().equals(planned.name()) && r.definition().equals(planned.definition()))
-                    .max(Comparator.comparingInt(Rendition::profileVersion));
-            if (same.isPresent()) {
-                assets.checkpointRendition(Rendition.keptFrom(same.get(), plan.profileVersion(), clock.instant()));
-            } else {
-                toMake.add(planned);
-            }
-        }
-        if (toMake.size() < missing.size()) {
+    private Keeping keepUnchanged(Asset asset, RenditionPlan plan, List<Rendition> recorded, List<RenditionPlan.Planned> missing) {
+        Map<String, Rendition> kept = KeptRenditions.matching(recorded, plan.profile(), plan.profileVersion(), missing);
+        kept.values().forEach(earlier -> assets.checkpointRendition(Rendition.keptFrom(earlier, plan.profileVersion(), clock.instant())));
+        if (!kept.isEmpty()) {
             LOG.info("asset {}: {} renditions of {} v{} kept from earlier versions (unchanged), {} to make", asset.id(),
-                    missing.size() - toMake.size(), plan.profile(), plan.profileVersion(), toMake.size());
+                    kept.size(), plan.profile(), plan.profileVersion(), missing.size() - kept.size());
         }
-        return toMake;
+        String prefix = prefix(asset.id().value(), plan.profile(), plan.profileVersion());
+        Map<String, String> keptAt = new LinkedHashMap<>();
+        ofVersion(recorded, plan).stream() // kept by an earlier attempt of this version
+                .filter(r -> r.state() == RenditionState.DONE && !r.key().startsWith(prefix))
+                .forEach(r -> keptAt.put(r.name(), KeptRenditions.relative(prefix, r.key())));
+        kept.forEach((name, earlier) -> keptAt.put(name, KeptRenditions.relative(prefix, earlier.key())));
+        return new Keeping(plan.keeping(keptAt), missing.stream().filter(p -> !kept.containsKey(p.name())).toList());
     }
+
+    private record Keeping(RenditionPlan plan, List<RenditionPlan.Planned> toMake) {}
 
     /** Only optional outputs may be given up, and only for a reason another attempt would not fix. */
     private static boolean degradable(FailureException e, List<RenditionPlan.Planned> missing) {

@@ -24,7 +24,7 @@ class CostEstimatorTest {
     private static VideoLayout layout(double seconds, boolean audio, LadderRung... rungs) {
         SourceVideo source = new SourceVideo(3840, 2160, seconds, 25, audio);
         return new VideoLayout("p", 1, source, List.of(rungs), rungs[rungs.length - 1].name(), 4, "veryfast", 128,
-                new VideoLayout.Poster(1, 640, 360), new Storyboard(10, 6, 6, 1, 160, 90, seconds));
+                new VideoLayout.Poster(1, 640, 360), new Storyboard(10, 6, 6, 1, 160, 90, seconds), java.util.Set.of());
     }
 
     @Test
