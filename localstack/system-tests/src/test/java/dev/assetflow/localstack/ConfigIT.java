@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.localstack.client.AssetflowClient;
-import dev.assetflow.ops.CommandOptions;
 import dev.assetflow.ops.config.ConfigCommand;
 import dev.assetflow.topology.TopologyLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,12 +75,12 @@ class ConfigIT {
         assertThat(before.at("/route/configVersion").asInt()).isEqualTo(4);
 
         Path candidate = Files.writeString(dir.resolve("rules.json"), IMAGES_TO_BULK);
-        Result diff = config("diff", "--file", candidate.toString());
+        OpsCommands.Result diff = config("diff", "--file", candidate.toString());
         assertThat(diff.exit()).as(diff.out()).isZero();
         assertThat(diff.out()).contains(before.path("assetId").asText(), "critical/image-responsive/ffmpeg (rule images, v4)",
                 "->  bulk/image-responsive/ffmpeg (rule images, v5)", "1 of 1 assets created since");
 
-        Result push = config("push", "--file", candidate.toString());
+        OpsCommands.Result push = config("push", "--file", candidate.toString());
         assertThat(push.exit()).as(push.out()).isZero();
         assertThat(push.out()).contains("published /" + prefix + "/config/routing-rules version 2", "rules v5");
         Thread.sleep(MAX_AGE.plusSeconds(1).toMillis());
@@ -101,11 +95,11 @@ class ConfigIT {
     void anInvalidPushIsRefusedWithEveryProblemAndNothingIsWritten() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), IMAGES_TO_BULK.replace("\"queue\": \"bulk\"", "\"queue\": \"asap\"")
                 .replace("\"profile\": \"audio-aac\"", "\"profile\": \"audio-opus\""));
-        Result push = config("push", "--file", broken.toString());
+        OpsCommands.Result push = config("push", "--file", broken.toString());
         assertThat(push.exit()).isEqualTo(1);
         assertThat(push.out()).contains("rule #3: unknown queue 'asap'", "nothing was written");
         Path stale = Files.writeString(dir.resolve("stale.json"), IMAGES_TO_BULK.replace("\"profile\": \"audio-aac\"", "\"profile\": \"audio-opus\""));
-        Result second = config("push", "--file", stale.toString());
+        OpsCommands.Result second = config("push", "--file", stale.toString());
         assertThat(second.out()).contains("2 problems", "version 5 must be greater than the serving version 5",
                 "rule 'audio' names profile 'audio-opus', but the profiles document has no audio profile of that name");
         assertThat(config("history").out().lines().filter(l -> l.matches("\\s+\\d+ .*"))).hasSize(2);
@@ -129,10 +123,10 @@ class ConfigIT {
     @Test
     @Order(4)
     void historyListsEveryVersionAndARollbackPublishesTheOldDefinitionsAsANewVersion() throws Exception {
-        Result history = config("history");
+        OpsCommands.Result history = config("history");
         assertThat(history.out()).contains("rules v4, 9 rules", "rules v5, 9 rules   <- serving",
                 "INVALID (1 problems)   <- newest, refused by the functions");
-        Result rollback = config("rollback", "1");
+        OpsCommands.Result rollback = config("rollback", "1");
         assertThat(rollback.exit()).as(rollback.out()).isZero();
         assertThat(rollback.out()).contains("rolling back", "published /" + prefix + "/config/routing-rules version 4", "rules v6");
         Thread.sleep(MAX_AGE.plusSeconds(1).toMillis());
@@ -147,13 +141,7 @@ class ConfigIT {
         return Uploads.settled(api, id);
     }
 
-    private record Result(int exit, String out) {}
-
-    private static Result config(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--stack", prefix, "--endpoint", stack.awsEndpoint().toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = ConfigCommand.run(CommandOptions.parse(List.of(), all.toArray(String[]::new)), new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8));
+    private static OpsCommands.Result config(String... args) {
+        return OpsCommands.run(stack, ConfigCommand::run, args);
     }
 }

@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.client.AssetflowClient;
 import dev.assetflow.localstack.client.EventTap;
-import dev.assetflow.ops.CommandOptions;
+import dev.assetflow.media.ProcessRunner;
 import dev.assetflow.ops.config.ConfigCommand;
 import dev.assetflow.ops.reprocess.ReprocessCommand;
 import dev.assetflow.topology.TopologyLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * v2 is published (320, 640, 960 px); {@code scripts/reprocess} sends only the assets made with v1, and the worker
  * keeps the 320 and 640 px renditions (same definition) and makes only the 960 px ones; v2's events go out; an
  * asset whose original is gone is refused with ORIGINAL_MISSING and keeps what it has; running the command again
- * finds nothing more to do; the API answers up_to_date, 404 and 409.
+ * finds nothing more to do; the API answers up_to_date, 404 and 409. A video made with video-abr v1 (480p, 360p, audio)
+ * is reprocessed for v2, which lowers only the 360p rates: only that rung is encoded again, the master is written
+ * under v2 and names the kept 480p and audio under v1, and it plays (ffprobe opens every variant through it).
  */
 class ReprocessIT {
     private static LocalStack stack;
@@ -48,6 +47,7 @@ class ReprocessIT {
     static void start() {
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
                 .withEnvironment("image-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2"))
+                .withEnvironment("video-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2"))
                 .withEnvironment("asset-control", Map.of("CONFIG_MAX_AGE_SECONDS", "2")));
         api = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
@@ -62,6 +62,7 @@ class ReprocessIT {
 
     @Test
     void onlyAssetsOfAnOlderVersionAreMadeAgainAndOnlyTheirChangedRenditions() throws Exception {
+        String video = Uploads.upload(api, "clip.mp4", "video/mp4", TestMedia.SAMPLES.clip(dir.resolve("clip.mp4"), 6, 854, 480));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path picture = TestMedia.SAMPLES.picture(dir.resolve("p" + i + ".png"), 1600, 900 + 8 * i);
@@ -70,6 +71,7 @@ class ReprocessIT {
         for (String id : ids) {
             assertThat(Uploads.settled(api, id).path("state").asText()).isEqualTo("READY");
         }
+        assertThat(Uploads.settled(api, video).path("state").asText()).isEqualTo("READY");
         String gone = ids.get(2);
         JsonNode goneAsset = api.asset(gone).body();
         stack.clients().s3().deleteObject(b -> b.bucket(goneAsset.at("/original/bucket").asText()).key(goneAsset.at("/original/key").asText()));
@@ -79,6 +81,13 @@ class ReprocessIT {
         image.put("version", 2);
         ArrayNode widths = image.putArray("widths");
         widths.add(320).add(640).add(960);
+        ObjectNode abr = (ObjectNode) profiles.path("video").get(0);
+        abr.put("version", 2);
+        for (JsonNode rung : abr.path("rungs")) {
+            if (rung.path("name").asText().equals("360p")) {
+                ((ObjectNode) rung).put("videoKbps", 700).put("maxKbps", 900);
+            }
+        }
         Path v2 = Files.writeString(dir.resolve("profiles-v2.json"), profiles.toPrettyString());
         assertThat(command(ConfigCommand::run, "push", "--document", "profiles", "--file", v2.toString())).contains("published");
         String first = command(ReprocessCommand::run, "--profile", "image-responsive", "--rate", "5");
@@ -107,6 +116,8 @@ class ReprocessIT {
         String again = command(ReprocessCommand::run, "--profile", "image-responsive");
         assertThat(again).contains("image-responsive v2: 1 assets made with an older version", gone + ": not sent: ORIGINAL_MISSING");
 
+        assertVideoKeepsItsUnchangedRungs(video);
+
         var upToDate = WorkQueues.postTo(stack, "/assets/" + ids.get(0) + "/reprocess", "");
         assertThat(upToDate.statusCode()).as(upToDate.body()).isEqualTo(200);
         assertThat(upToDate.body()).contains("\"up_to_date\"", "made with v2");
@@ -114,6 +125,33 @@ class ReprocessIT {
         assertThat(missing.statusCode()).isEqualTo(409);
         assertThat(missing.body()).contains("ORIGINAL_MISSING", "keeps its v1 renditions");
         assertThat(WorkQueues.postTo(stack, "/assets/" + UUID.randomUUID() + "/reprocess", "").statusCode()).isEqualTo(404);
+    }
+
+    private void assertVideoKeepsItsUnchangedRungs(String video) throws Exception {
+        assertThat(command(ReprocessCommand::run, "--profile", "video-abr")).contains(video + ": sent: v1 -> v2");
+        JsonNode asset = awaitVersion(video, 2);
+        Map<String, String> v2 = new java.util.TreeMap<>();
+        asset.path("renditions").forEach(r -> {
+            if (r.path("profileVersion").asInt() == 2) {
+                v2.put(r.path("name").asText(), r.path("location").asText());
+            }
+        });
+        assertThat(v2).containsOnlyKeys("hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/480p", "poster", "storyboard");
+        v2.forEach((name, location) -> assertThat(location).as(name)
+                .contains(name.equals("hls/360p") || name.equals("hls/master") ? "/video-abr/v2/" : "/video-abr/v1/"));
+        assertThat(Files.readString(stack.functionLog("video-worker")))
+                .contains("5 renditions of video-abr v2 kept from earlier versions (unchanged), 2 to make");
+        Path local = RenditionDownloads.downloadPrefix(stack, "renditions", "renditions/" + video + "/video-abr/", dir.resolve("video"));
+        String master = Files.readString(local.resolve("v2/hls/master.m3u8"));
+        assertThat(master).contains("../../v1/hls/480p/index.m3u8", "\n360p/index.m3u8", "URI=\"../../v1/hls/audio/index.m3u8\"");
+        ProcessRunner.Result probe = new ProcessRunner().run(List.of(TestMedia.TOOLS.ffprobe().toString(), "-v", "error",
+                "-protocol_whitelist", "file", "-show_entries", "stream=codec_type,width,height", "-of", "csv=p=0",
+                local.resolve("v2/hls/master.m3u8").toString()), local, Duration.ofMinutes(1));
+        assertThat(probe.exitCode()).as(probe.stderr()).isZero();
+        assertThat(probe.stdout()).as("the v2 master opens the kept 480p and audio under v1 and the new 360p")
+                .contains("video,854,480", "video,640,360", "audio");
+        assertThat(stack.clients().s3().listObjectsV2(b -> b.bucket(stack.resources().bucketName("renditions"))
+                .prefix("renditions/" + video + "/video-abr/v2/hls/480p/")).keyCount()).as("the kept rung was not encoded again").isZero();
     }
 
     private static JsonNode awaitVersion(String id, int version) throws InterruptedException {
@@ -127,15 +165,7 @@ class ReprocessIT {
         return asset;
     }
 
-    private interface Command {
-        int run(CommandOptions options, PrintStream out);
-    }
-
-    private static String command(Command command, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--stack", stack.resources().names().prefix(), "--endpoint", stack.awsEndpoint().toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command.run(CommandOptions.parse(List.of(), all.toArray(String[]::new)), new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+    private static String command(OpsCommands.Command command, String... args) {
+        return OpsCommands.run(stack, command, args).out();
     }
 }
