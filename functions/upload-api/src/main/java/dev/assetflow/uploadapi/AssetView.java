@@ -44,7 +44,7 @@ record AssetView(
     /**
      * How a video's renditions are made: what the video worker recorded ({@code engine}, {@code estimateCpuSeconds},
      * {@code budgetCpuSeconds}, {@code chunks}, {@code reason}) and, on the segmented path, how many parts (chunks
-     * and the audio) are done. Every chunk encodes every rung, so each rung is as far as {@code partsDone}.
+     * and the audio) are done. Every chunk encodes every rung it makes (not those a reprocess keeps), so each is as far as {@code partsDone}.
      */
     static Map<String, Object> transcode(Asset asset, List<ChunkLedger.Progress> progress) {
         if (!(asset.media().get("transcode") instanceof Map<?, ?> recorded)) {

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * asset whose original is gone is refused with ORIGINAL_MISSING and keeps what it has; running the command again
  * finds nothing more to do; the API answers up_to_date, 404 and 409. A video made with video-abr v1 (480p, 360p, audio)
  * is reprocessed for v2, which lowers only the 360p rates: only that rung is encoded again, the master is written
- * under v2 and names the kept 480p and audio under v1, and it plays (ffprobe opens every variant through it).
+ * under v2 and names the kept 480p and audio under v1, and it plays (ffprobe opens every variant through it). A longer
+ * clip takes the segmented path (a rule for clips of 10 s or more): its chunks for v2 encode only the 360p rung and
+ * there is no audio part, and the assembly keeps the rest by the same rule.
  */
 class ReprocessIT {
     private static LocalStack stack;
@@ -44,10 +46,15 @@ class ReprocessIT {
     static Path dir;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        ObjectNode rules = (ObjectNode) Json.mapper().readTree(TopologyLoader.configDocument("routing-rules.json"));
+        ((ArrayNode) rules.path("rules")).insert(0, Json.mapper().readTree("""
+                {"name": "segmented-clips", "when": {"kind": "video", "minDurationSeconds": 10},
+                 "route": {"queue": "standard", "profile": "video-abr", "transcoder": "ffmpeg-segmented"}}"""));
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+                .withConfigDocument("routing-rules", rules.toPrettyString())
                 .withEnvironment("image-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2"))
-                .withEnvironment("video-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2"))
+                .withEnvironment("video-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2", "CHUNK_CPU_SECONDS", "2"))
                 .withEnvironment("asset-control", Map.of("CONFIG_MAX_AGE_SECONDS", "2")));
         api = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
@@ -63,6 +70,7 @@ class ReprocessIT {
     @Test
     void onlyAssetsOfAnOlderVersionAreMadeAgainAndOnlyTheirChangedRenditions() throws Exception {
         String video = Uploads.upload(api, "clip.mp4", "video/mp4", TestMedia.SAMPLES.clip(dir.resolve("clip.mp4"), 6, 854, 480));
+        String segmented = Uploads.upload(api, "longer.mp4", "video/mp4", TestMedia.SAMPLES.clip(dir.resolve("longer.mp4"), 16, 854, 480));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path picture = TestMedia.SAMPLES.picture(dir.resolve("p" + i + ".png"), 1600, 900 + 8 * i);
@@ -72,6 +80,9 @@ class ReprocessIT {
             assertThat(Uploads.settled(api, id).path("state").asText()).isEqualTo("READY");
         }
         assertThat(Uploads.settled(api, video).path("state").asText()).isEqualTo("READY");
+        JsonNode chunked = Uploads.settled(api, segmented);
+        assertThat(chunked.path("state").asText()).isEqualTo("READY");
+        assertThat(chunked.at("/transcode/engine").asText()).isEqualTo("segmented");
         String gone = ids.get(2);
         JsonNode goneAsset = api.asset(gone).body();
         stack.clients().s3().deleteObject(b -> b.bucket(goneAsset.at("/original/bucket").asText()).key(goneAsset.at("/original/key").asText()));
@@ -116,7 +127,15 @@ class ReprocessIT {
         String again = command(ReprocessCommand::run, "--profile", "image-responsive");
         assertThat(again).contains("image-responsive v2: 1 assets made with an older version", gone + ": not sent: ORIGINAL_MISSING");
 
+        assertThat(command(ReprocessCommand::run, "--profile", "video-abr")).contains(video + ": sent: v1 -> v2",
+                segmented + ": sent: v1 -> v2");
         assertVideoKeepsItsUnchangedRungs(video);
+        assertVideoKeepsItsUnchangedRungs(segmented);
+        assertThat(Files.readString(stack.functionLog("video-worker"))).as("the segmented v2 fans out chunks of the changed rung only")
+                .contains("asset " + segmented + ": ").contains("(0 already done; 1 of 2 rungs to encode, [");
+        JsonNode transcode = api.asset(segmented).body().path("transcode");
+        assertThat(transcode.path("partsTotal").asInt()).as("no audio part: the audio is kept " + transcode)
+                .isEqualTo(transcode.path("chunks").asInt());
 
         var upToDate = WorkQueues.postTo(stack, "/assets/" + ids.get(0) + "/reprocess", "");
         assertThat(upToDate.statusCode()).as(upToDate.body()).isEqualTo(200);
@@ -128,7 +147,6 @@ class ReprocessIT {
     }
 
     private void assertVideoKeepsItsUnchangedRungs(String video) throws Exception {
-        assertThat(command(ReprocessCommand::run, "--profile", "video-abr")).contains(video + ": sent: v1 -> v2");
         JsonNode asset = awaitVersion(video, 2);
         Map<String, String> v2 = new java.util.TreeMap<>();
         asset.path("renditions").forEach(r -> {
@@ -139,9 +157,9 @@ class ReprocessIT {
         assertThat(v2).containsOnlyKeys("hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/480p", "poster", "storyboard");
         v2.forEach((name, location) -> assertThat(location).as(name)
                 .contains(name.equals("hls/360p") || name.equals("hls/master") ? "/video-abr/v2/" : "/video-abr/v1/"));
-        assertThat(Files.readString(stack.functionLog("video-worker")))
-                .contains("5 renditions of video-abr v2 kept from earlier versions (unchanged), 2 to make");
-        Path local = RenditionDownloads.downloadPrefix(stack, "renditions", "renditions/" + video + "/video-abr/", dir.resolve("video"));
+        assertThat(Files.readString(stack.functionLog("video-worker")) + Files.readString(stack.functionLog("video-chunk-worker")))
+                .contains("asset " + video + ": 5 renditions of video-abr v2 kept from earlier versions (unchanged), 2 to make");
+        Path local = RenditionDownloads.downloadPrefix(stack, "renditions", "renditions/" + video + "/video-abr/", dir.resolve(video));
         String master = Files.readString(local.resolve("v2/hls/master.m3u8"));
         assertThat(master).contains("../../v1/hls/480p/index.m3u8", "\n360p/index.m3u8", "URI=\"../../v1/hls/audio/index.m3u8\"");
         ProcessRunner.Result probe = new ProcessRunner().run(List.of(TestMedia.TOOLS.ffprobe().toString(), "-v", "error",
