@@ -70,11 +70,14 @@ final class ChunkEncoder {
         }
         LOG.info("asset {}: encoding part {} of {} ({} {}-{} s)", asset.id(), part.index(), work.totalParts(), part.kind(),
                 part.startSeconds(), part.endSeconds());
-        String prefix = RenditionWorkflow.prefix(asset.id().value(), layout.profile(), layout.profileVersion());
+        String prefix = RenditionWorkflow.prefix(work.work(), layout.profile(), layout.profileVersion()); // a shadow's under shadow/
+        Instant encoding = Instant.now();
         Map<String, List<ChunkResult.Segment>> segments = new LinkedHashMap<>();
+        long encodeMillis = 0;
         switch (part.kind()) {
             case AUDIO -> {
                 Path dir = renderer.renderAudio(url, 0, layout.audioKbps(), layout.segmentSeconds(), out, timeLeft);
+                encodeMillis = Duration.between(encoding, Instant.now()).toMillis();
                 segments.put(AUDIO_RUNG, uploadSegments(dir, prefix + VideoLayout.AUDIO + "/", part, true));
             }
             case CHUNK -> {
@@ -82,6 +85,7 @@ final class ChunkEncoder {
                         part.startSeconds(), part.endSeconds(), part.firstSegment(), Optional.of(layout.poster()),
                         Optional.of(layout.storyboard()));
                 Map<String, Path> rungs = renderer.render(url, chunk, out, timeLeft);
+                encodeMillis = Duration.between(encoding, Instant.now()).toMillis();
                 boolean last = part.endSeconds() >= layout.source().durationSeconds() - 1e-6;
                 for (LadderRung rung : layout.encodedLadder()) { // kept rungs were made by an earlier profile version
                     segments.put(rung.name(), uploadSegments(rungs.get(rung.name()), prefix + VideoLayout.hlsName(rung) + "/", part, !last));
@@ -97,7 +101,7 @@ final class ChunkEncoder {
                 }
             }
         }
-        return new ChunkResult(part.index(), segments);
+        return new ChunkResult(part.index(), segments, encodeMillis);
     }
 
     /**

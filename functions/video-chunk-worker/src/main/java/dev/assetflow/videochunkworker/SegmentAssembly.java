@@ -14,6 +14,7 @@ import dev.assetflow.domain.video.VideoLayout;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.Renderer;
 import dev.assetflow.domain.work.RenditionPlan;
+import dev.assetflow.domain.video.ChunkWork;
 import dev.assetflow.domain.work.RenditionWorkflow;
 import dev.assetflow.domain.work.WorkMessage;
 import dev.assetflow.media.ChunkRenderer;
@@ -49,22 +50,27 @@ final class SegmentAssembly implements Renderer {
 
     private final AssetId asset;
     private final VideoLayout layout;
+    /** Where the chunks put the segments, and the renditions go: a shadow copy's under {@code shadow/}. */
+    private final String prefix;
     private final ChunkLedger ledger;
     private final ObjectStore store;
     private final VideoRenderer renderer;
     private final StillFrames stills;
     private final String bucket;
+    private List<ChunkResult> results;
 
-    /** Builds the assembly of one asset's layout from the worker's long-lived parts. */
+    /** Builds the assembly of one asset's layout (its parts' work: production or a shadow copy) from the worker's long-lived parts. */
     record Factory(ChunkLedger ledger, ObjectStore store, VideoRenderer renderer, StillFrames stills, String bucket) {
-        SegmentAssembly of(AssetId asset, VideoLayout layout) {
-            return new SegmentAssembly(asset, layout, this);
+        SegmentAssembly of(ChunkWork part) {
+            return new SegmentAssembly(new AssetId(part.assetId()), part.layout(),
+                    RenditionWorkflow.prefix(part.work(), part.layout().profile(), part.layout().profileVersion()), this);
         }
     }
 
-    private SegmentAssembly(AssetId asset, VideoLayout layout, Factory parts) {
+    private SegmentAssembly(AssetId asset, VideoLayout layout, String prefix, Factory parts) {
         this.asset = asset;
         this.layout = layout;
+        this.prefix = prefix;
         this.ledger = parts.ledger();
         this.store = parts.store();
         this.renderer = parts.renderer();
@@ -93,7 +99,6 @@ final class SegmentAssembly implements Renderer {
     public List<ProducedRendition> produce(RenditionPlan plan, List<RenditionPlan.Planned> missing, Path noSource, Path dir,
             Duration timeLeft) {
         Map<String, List<ChunkResult.Segment>> segments = segmentsByRung();
-        String prefix = RenditionWorkflow.prefix(asset.value(), layout.profile(), layout.profileVersion());
         String fallbackName = VideoLayout.mp4Name(layout.fallback());
         List<ProducedRendition> produced = new ArrayList<>();
         for (RenditionPlan.Planned planned : missing) {
@@ -134,10 +139,24 @@ final class SegmentAssembly implements Renderer {
         return produced;
     }
 
+    /** The parts' encodes, summed: the video's encode time besides the assembly's. */
+    @Override
+    public long encodedBeforeMillis() {
+        return results().stream().mapToLong(ChunkResult::encodeMillis).sum();
+    }
+
+    /** The parts' results, read once per assembly. */
+    private List<ChunkResult> results() {
+        if (results == null) {
+            results = ledger.results(asset, layout.profile(), layout.profileVersion());
+        }
+        return results;
+    }
+
     /** Every rung's segments over all chunks, from the ledger. */
     private Map<String, List<ChunkResult.Segment>> segmentsByRung() {
         Map<String, List<ChunkResult.Segment>> merged = new HashMap<>();
-        for (ChunkResult result : ledger.results(asset, layout.profile(), layout.profileVersion())) {
+        for (ChunkResult result : results()) {
             result.segmentsByRung().forEach((rung, list) -> merged.computeIfAbsent(rung, k -> new ArrayList<>()).addAll(list));
         }
         return merged;

@@ -45,7 +45,8 @@ import org.slf4j.MDC;
  * every rung, or the audio), upload it, and count it with one conditional write; the part that completes
  * the set runs the assembly in the rendition workflow, which ends the asset as the one-invocation path
  * does. Bad input in a part fails the asset with the part's time range; a transient failure retries the
- * part alone.
+ * part alone. A shadow copy's parts (README, "Shadow pipeline") never look at or change the asset's state: bad
+ * input records the shadow as failed, and the assembly records the shadow run.
  */
 final class VideoChunkWorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(VideoChunkWorkerService.class);
@@ -107,6 +108,9 @@ final class VideoChunkWorkerService {
     }
 
     private WorkOutcome handle(Asset asset, ChunkWork part, Instant deadline) {
+        if (part.work().forShadow()) {
+            return encode(asset, part, deadline);
+        }
         Optional<WorkOutcome> superseded = part.work().supersededBy(asset);
         if (superseded.isPresent()) {
             return superseded.get();
@@ -130,6 +134,11 @@ final class VideoChunkWorkerService {
         if (asset.state() != AssetState.PROCESSING) {
             return new WorkOutcome.Retry(Failure.of(FailureCategory.TRANSIENT, "asset " + asset.id() + " is " + asset.state()));
         }
+        return encode(asset, part, deadline);
+    }
+
+    /** Encodes the part unless counted, counts it, and assembles when it is the last. */
+    private WorkOutcome encode(Asset asset, ChunkWork part, Instant deadline) {
         String profile = part.layout().profile();
         int version = part.layout().profileVersion();
         ChunkLedger.Count count;
@@ -142,6 +151,9 @@ final class VideoChunkWorkerService {
                 ChunkResult result = encoder.encode(asset, part, job, deadline);
                 count = ledger.recordDone(asset.id(), profile, version, part.totalParts(), result);
             } catch (FailureException e) {
+                if (e.failure().category().failureClass() == FailureClass.PERMANENT_INPUT && part.work().forShadow()) {
+                    return workflow.shadowFailed(asset, part.work(), e.failure());
+                }
                 if (e.failure().category().failureClass() == FailureClass.PERMANENT_INPUT) {
                     Asset failed = assets.transition(asset, Transition.to(AssetState.FAILED, clock.instant(), WORKER, "")
                             .withFailure(e.failure())).asset();
@@ -169,6 +181,6 @@ final class VideoChunkWorkerService {
         }
         LOG.info("asset {}: all {} parts done; assembling", asset.id(), part.totalParts());
         Asset current = assets.find(asset.id()).orElse(asset);
-        return workflow.run(current, part.work(), deadline, assembly.of(current.id(), part.layout()));
+        return workflow.run(current, part.work(), deadline, assembly.of(part));
     }
 }

@@ -37,12 +37,18 @@ final class SegmentedFanOut {
     }
 
     WorkOutcome start(Asset asset, WorkMessage work, VideoPlanner.VideoPlan plan, EnginePlan.Segmented engine) {
+        VideoLayout planned = plan.layout();
+        if (work.forShadow()) {
+            return dispatch(asset, work, planned, engine); // a shadow changes nothing about the asset and makes everything
+        }
         if (!asset.mediaWith(plan.media()).equals(asset.media())) {
             assets.recordMedia(asset.id(), asset.mediaWith(plan.media()));
         }
-        VideoLayout planned = plan.layout();
-        VideoLayout layout = planned.keeping(KeptRenditions.matching(assets.renditions(asset.id()), planned.profile(),
-                planned.profileVersion(), planned.renditions()).keySet());
+        return dispatch(asset, work, planned.keeping(KeptRenditions.matching(assets.renditions(asset.id()), planned.profile(),
+                planned.profileVersion(), planned.renditions()).keySet()), engine);
+    }
+
+    private WorkOutcome dispatch(Asset asset, WorkMessage work, VideoLayout layout, EnginePlan.Segmented engine) {
         List<ChunkWork.Part> parts = new ArrayList<>(engine.chunks().stream().map(ChunkWork.Part::of).toList());
         if (layout.encodesAudio()) {
             parts.add(ChunkWork.Part.audio(parts.size(), layout.segmentCount(), layout.source().durationSeconds()));
@@ -51,9 +57,9 @@ final class SegmentedFanOut {
         List<ChunkWork.Part> missing = parts.stream().filter(part -> !counted.contains(part.index())).toList();
         List<ChunkWork.Part> send = missing.isEmpty() ? List.of(parts.get(parts.size() - 1)) : missing;
         dispatcher.dispatch(work.route().queue(), send.stream().map(part -> ChunkWork.of(work, layout, parts.size(), part)).toList());
-        LOG.info("asset {}: {} of {} parts sent to the {} chunk queue ({} already done; {} of {} rungs to encode, {} kept)", asset.id(),
-                send.size(), parts.size(), work.route().queue().label(), counted.size(), layout.encodedLadder().size(),
-                layout.ladder().size(), layout.kept());
+        LOG.info("asset {}: {} of {} parts{} sent to the {} chunk queue ({} already done; {} of {} rungs to encode, {} kept)", asset.id(),
+                send.size(), parts.size(), work.forShadow() ? " of its shadow with " + layout.profile() : "", work.route().queue().label(),
+                counted.size(), layout.encodedLadder().size(), layout.ladder().size(), layout.kept());
         return new WorkOutcome.Done(asset.id() + " segmented into " + parts.size() + " parts; " + send.size() + " sent");
     }
 }

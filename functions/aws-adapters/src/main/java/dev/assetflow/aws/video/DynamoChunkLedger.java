@@ -48,7 +48,7 @@ public final class DynamoChunkLedger implements ChunkLedger {
         try {
             // the result first (same content on a retry): a counted chunk always has its segments on record
             dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", pk(asset), "sk", s(chunkKey(set, result.chunkIndex())),
-                    "segments", s(Json.write(result.segmentsByRung())))));
+                    "segments", s(Json.write(result.segmentsByRung())), "encodeMillis", n(result.encodeMillis()))));
             Map<String, AttributeValue> counted = dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("pk", pk(asset), "sk", s(set)))
                     .updateExpression("ADD chunksDone :index SET chunkTotal = :total")
@@ -103,7 +103,9 @@ public final class DynamoChunkLedger implements ChunkLedger {
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", pk(asset), ":prefix", s(prefix)))).items().forEach(item -> {
                 String sk = item.get("sk").s();
-                results.add(new ChunkResult(Integer.parseInt(sk.substring(prefix.length())), segments(item.get("segments").s())));
+                AttributeValue millis = item.get("encodeMillis"); // absent on chunks recorded before it was
+                results.add(new ChunkResult(Integer.parseInt(sk.substring(prefix.length())), segments(item.get("segments").s()),
+                        millis == null ? 0 : Long.parseLong(millis.n())));
             });
             return results; // the sort key's zero-padded index keeps them in chunk order
         } catch (SdkException e) {

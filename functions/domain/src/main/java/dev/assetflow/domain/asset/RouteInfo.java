@@ -35,11 +35,13 @@ public record RouteInfo(Priority queue, String rule, String profile, String tran
     }
 
     /**
-     * The route of the shadow copy: the shadow profile, in the bulk class (it never delays real work), made by ffmpeg in
-     * one invocation whatever the rule forced (it compares profiles, not engines).
+     * The route of the shadow copy: the shadow profile, in the bulk class (it never delays real work), made by ffmpeg
+     * (it compares profiles, not engines): the ffmpeg engine the rule forced, else in one invocation or in chunks as
+     * the estimate says, a long video too. A rule naming MediaConvert gets its shadow from ffmpeg.
      */
     public RouteInfo shadowCopy() {
-        return new RouteInfo(Priority.BULK, rule, shadowProfile, "ffmpeg-one-invocation", configVersion, null, generation, null);
+        String ffmpeg = transcoder != null && transcoder.startsWith("ffmpeg") ? transcoder : null;
+        return new RouteInfo(Priority.BULK, rule, shadowProfile, ffmpeg, configVersion, null, generation, null);
     }
 
     /** Whether work sent with {@code sent} has been superseded by a priority change that sent it again. */

@@ -107,13 +107,14 @@ public final class DeadLetterTriage {
     }
 
     /**
-     * The shadow copy of some work (it records its own failures, so this is a crash or a timeout): the shadow
-     * failed, not the asset, so triage must not touch the asset either.
+     * The shadow copy of some work, or a part of a shadow's segmented video (a chunk message carries its work): it
+     * records its own failures, so this is a crash or a timeout; the shadow failed, not the asset, so triage must not
+     * touch the asset either.
      */
     public static boolean isShadowWork(String body) {
         try {
             JsonNode root = Json.mapper().readTree(body);
-            return root != null && root.path("shadow").asBoolean(false);
+            return root != null && (root.path("shadow").asBoolean(false) || root.path("work").path("shadow").asBoolean(false));
         } catch (Exception e) {
             return false;
         }

@@ -6,12 +6,17 @@ import java.util.Map;
 /**
  * What one chunk of a segmented video made: per rung, its segments with their global sequence numbers
  * and durations, as its encoder measured them. Fan-in writes the media playlists from these records,
- * never from a listing of the bucket.
+ * never from a listing of the bucket. {@code encodeMillis}: how long its ffmpeg run took (0 when not recorded), summed
+ * into the video's encode time.
  */
-public record ChunkResult(int chunkIndex, Map<String, List<Segment>> segmentsByRung) {
+public record ChunkResult(int chunkIndex, Map<String, List<Segment>> segmentsByRung, long encodeMillis) {
 
     public ChunkResult {
         segmentsByRung = Map.copyOf(segmentsByRung);
+    }
+
+    public ChunkResult(int chunkIndex, Map<String, List<Segment>> segmentsByRung) {
+        this(chunkIndex, segmentsByRung, 0);
     }
 
     /** One segment: its global number, its duration, and its size in bytes (0 while only its playlist entry is known). */

@@ -33,6 +33,14 @@ public interface Renderer {
     List<ProducedRendition> produce(RenditionPlan plan, List<RenditionPlan.Planned> missing, Path source, Path dir,
             Duration timeLeft);
 
+    /**
+     * The encoding done for this work before {@link #produce} (a segmented video's chunks, summed), so that its encode
+     * time is recorded whichever path made it; 0 for a renderer that encodes in {@link #produce} or not at all.
+     */
+    default long encodedBeforeMillis() {
+        return 0;
+    }
+
     /** A generous estimate of the temp space producing {@code missing} needs, besides the original. */
     default long workBytesEstimate(RenditionPlan plan, List<RenditionPlan.Planned> missing, long sourceBytes) {
         return sourceBytes;

@@ -145,8 +145,8 @@ public final class RenditionWorkflow {
             Instant rendering = clock.instant();
             try {
                 List<ProducedRendition> produced = renderer.produce(plan, missing, source, outDir, left);
-                // the encode alone (not the uploads), what a shadow run of another profile is compared with
-                renderMillis = Duration.between(rendering, clock.instant()).toMillis();
+                // the encode alone (not the uploads; a segmented video's chunks too), what a shadow run of another profile is compared with
+                renderMillis = renderer.encodedBeforeMillis() + Duration.between(rendering, clock.instant()).toMillis();
                 produced.forEach(made -> store(asset, plan, made));
             } catch (FailureException e) {
                 if (!degradable(e, missing)) {
@@ -167,7 +167,8 @@ public final class RenditionWorkflow {
                         lost.values().iterator().next().category(), "missing " + String.join(", ", lost.keySet()) + ": "
                                 + lost.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().reason())
                                 .collect(Collectors.joining("; "))));
-        if (renderMillis != null && renderer.needsSource()) { // an encode here, not an assembly or a MediaConvert job's outputs
+        // an encode by ffmpeg (here, or in chunks before the assembly), not a MediaConvert job's outputs
+        if (renderMillis != null && (renderer.needsSource() || renderer.encodedBeforeMillis() > 0)) {
             Map<String, Object> timed = new java.util.LinkedHashMap<>(media);
             timed.put("renderMillis", renderMillis);
             end = end.withMedia(timed);
@@ -256,6 +257,20 @@ public final class RenditionWorkflow {
     /** Where an asset's renditions of a profile version live: {@code renditions/{assetId}/{profile}/v{version}/}. */
     public static String prefix(String assetId, String profile, int profileVersion) {
         return "renditions/" + assetId + "/" + profile + "/v" + profileVersion + "/";
+    }
+
+    /** Where {@code work}'s renditions go: the shadow prefix for a shadow copy ({@link ShadowRun#prefix}), else {@link #prefix}. */
+    public static String prefix(WorkMessage work, String profile, int profileVersion) {
+        return work.forShadow() ? ShadowRun.prefix(work.assetId(), profile, profileVersion)
+                : prefix(work.assetId(), profile, profileVersion);
+    }
+
+    /**
+     * A shadow copy's work failed for a reason of its input in a part made elsewhere (a segmented video's chunk): the
+     * shadow is recorded as failed; the asset is not touched.
+     */
+    public WorkOutcome shadowFailed(Asset asset, WorkMessage work, Failure failure) {
+        return shadows.failed(asset, work, failure);
     }
 
     private static List<Rendition> ofVersion(List<Rendition> renditions, RenditionPlan plan) {

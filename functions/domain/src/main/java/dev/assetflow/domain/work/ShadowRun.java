@@ -1,6 +1,7 @@
 package dev.assetflow.domain.work;
 
 import dev.assetflow.domain.asset.Asset;
+import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.shadow.ShadowLedger;
 import dev.assetflow.domain.shadow.ShadowResult;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ final class ShadowRun {
     }
 
     /** Where a shadow run's renditions live: {@code shadow/{assetId}/{profile}/v{version}/}. */
-    static String prefix(String assetId, String profile, int profileVersion) {
+    public static String prefix(String assetId, String profile, int profileVersion) {
         return "shadow/" + assetId + "/" + profile + "/v" + profileVersion + "/";
     }
 
@@ -48,6 +50,10 @@ final class ShadowRun {
         String production = asset.route() == null ? null : asset.route().profile();
         Instant started = clock.instant();
         try (JobWorkspace.Job job = workspace.open()) {
+            Optional<WorkOutcome> handedOff = renderer.handOff(asset, work); // a long video's shadow is made in chunks too
+            if (handedOff.isPresent()) {
+                return handedOff.get();
+            }
             Path source = null;
             if (renderer.needsSource()) {
                 if (asset.source().sizeBytes() > maxSourceBytes) {
@@ -63,7 +69,8 @@ final class ShadowRun {
             Instant rendering = clock.instant();
             List<ProducedRendition> produced = renderer.produce(plan, plan.renditions(), source, job.newDirectory("shadow-"),
                     Duration.between(rendering, deadline));
-            long renderMillis = Duration.between(rendering, clock.instant()).toMillis();
+            // on the segmented path: every chunk's encode and the assembly, as production records it
+            long renderMillis = renderer.encodedBeforeMillis() + Duration.between(rendering, clock.instant()).toMillis();
             String prefix = prefix(asset.id().value(), plan.profile(), plan.profileVersion());
             List<ShadowResult.Made> made = new ArrayList<>();
             for (ProducedRendition rendition : produced) {
@@ -79,13 +86,17 @@ final class ShadowRun {
             return recorded(new ShadowResult(asset.id().value(), plan.profile(), plan.profileVersion(), production, started,
                     renderMillis, null, made));
         } catch (FailureException e) {
-            return recorded(new ShadowResult(asset.id().value(), work.route().profile(), 0, production, started, 0,
-                    e.failure().category() + ": " + e.failure().reason(), List.of()));
+            return failed(asset, work, e.failure());
         } catch (RuntimeException e) {
             LOG.warn("shadow of asset {} broke", asset.id(), e);
             return recorded(new ShadowResult(asset.id().value(), work.route().profile(), 0, production, started, 0,
                     "INTERNAL: " + e, List.of()));
         }
+    }
+
+    WorkOutcome failed(Asset asset, WorkMessage work, Failure failure) {
+        return recorded(new ShadowResult(asset.id().value(), work.route().profile(), 0, asset.route() == null ? null : asset.route().profile(),
+                clock.instant(), 0, failure.category() + ": " + failure.reason(), List.of()));
     }
 
     private WorkOutcome recorded(ShadowResult result) {

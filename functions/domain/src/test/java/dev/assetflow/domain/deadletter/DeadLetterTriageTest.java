@@ -98,5 +98,8 @@ class DeadLetterTriageTest {
         assertThat(DeadLetterTriage.isShadowWork(shadow)).isTrue();
         assertThat(DeadLetterTriage.concernsAsset(shadow)).isFalse();
         assertThat(DeadLetterTriage.isShadowWork(WORK)).isFalse();
+        String shadowPart = "{\"schemaVersion\":1,\"assetId\":\"" + ASSET + "\",\"work\":" + shadow + ",\"totalParts\":3}";
+        assertThat(DeadLetterTriage.concernsAsset(shadowPart)).as("a part of a shadow's segmented video").isFalse();
+        assertThat(DeadLetterTriage.concernsAsset("{\"schemaVersion\":1,\"work\":" + WORK + "}")).as("a production part").isTrue();
     }
 }
