@@ -16,7 +16,8 @@ import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
 import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.profile.ProfileCatalog;
-import java.util.function.Supplier;
+import dev.assetflow.runtime.config.LiveConfig;
+import java.util.function.Predicate;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.video.MediaConvertJob;
 import dev.assetflow.domain.video.MediaConvertNaming;
@@ -52,7 +53,7 @@ final class MediaConvertCompletionService {
     private static final Duration END_MARGIN = Duration.ofSeconds(3);
 
     private final AssetRepository assets;
-    private final Supplier<ProfileCatalog> profiles;
+    private final LiveConfig<ProfileCatalog> profiles;
     private final RenditionWorkflow workflow;
     private final EventOutbox outbox;
     private final TranscodeJobQueue resubmissions;
@@ -62,7 +63,7 @@ final class MediaConvertCompletionService {
     private final MediaConvertCompletionConfig config;
     private final Clock clock;
 
-    MediaConvertCompletionService(AssetRepository assets, Supplier<ProfileCatalog> profiles, RenditionWorkflow workflow, EventOutbox outbox,
+    MediaConvertCompletionService(AssetRepository assets, LiveConfig<ProfileCatalog> profiles, RenditionWorkflow workflow, EventOutbox outbox,
             TranscodeJobQueue resubmissions, ObjectStore store, StillFrames stills, MessageParking parking,
             MediaConvertCompletionConfig config, Clock clock) {
         this.assets = assets;
@@ -162,11 +163,16 @@ final class MediaConvertCompletionService {
         return new WorkOutcome.Settled(failure);
     }
 
-    /** The layout the submitter planned: the same profile version, from the same probe. */
+    /**
+     * The layout the submitter planned: the same profile version (from the parameter's history when a newer one was
+     * published while the job ran), from the same probe.
+     */
     private VideoLayout layout(Asset asset, JobStateChange.JobRef job) {
         String name = job.userMetadata().getOrDefault(MediaConvertNaming.PROFILE, "");
         String version = job.userMetadata().get(MediaConvertNaming.PROFILE_VERSION);
-        VideoProfile profile = profiles.get().video(name).filter(p -> Integer.toString(p.version()).equals(version))
+        Predicate<VideoProfile> planned = p -> Integer.toString(p.version()).equals(version);
+        VideoProfile profile = profiles.newestWhere(catalog -> catalog.video(name).filter(planned).isPresent())
+                .flatMap(catalog -> catalog.video(name))
                 .orElseThrow(() -> new FailureException(Failure.of(FailureCategory.CONFIGURATION, "job " + job.jobId() + " made profile "
                         + name + " v" + version + ", which this deployment does not have")));
         SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new FailureException(

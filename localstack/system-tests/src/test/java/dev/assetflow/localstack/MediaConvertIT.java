@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,6 +42,7 @@ import software.amazon.awssdk.services.mediaconvert.model.VideoCodec;
  * completion function. A job may take up to a minute here (JOB_TIMEOUT_SECONDS), looked at every 5 s.
  */
 @ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the profile change comes last: the others make video-abr v1
 class MediaConvertIT {
     private static final Duration WAIT = Duration.ofMinutes(6);
     private static LocalStack stack;
@@ -63,7 +67,8 @@ class MediaConvertIT {
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
                 .withConfigDocument("routing-rules", Files.readString(rules))
-                .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5")));
+                .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5"))
+                .withEnvironment("mediaconvert-completion", Map.of("CONFIG_MAX_AGE_SECONDS", "1")));
         client = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
         notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"));
@@ -211,6 +216,33 @@ class MediaConvertIT {
         } finally {
             stack.mediaConvert().faults().holdJobs(false);
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aJobRunningWhileItsProfileGetsANewVersionEndsWithTheVersionItWasPlannedWith() throws Exception {
+        stack.mediaConvert().faults().holdJobs(true);
+        String assetId;
+        try {
+            assetId = Uploads.upload(client, "during.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("during.mp4"), 4, 320, 180, 1, 0));
+            awaitLog("mediaconvert-submitter", "asset " + assetId + ": MediaConvert job");
+            ObjectNode profiles = (ObjectNode) Json.mapper().readTree(dev.assetflow.topology.TopologyLoader.configDocument("profiles.json"));
+            ((ObjectNode) profiles.path("video").get(0)).put("version", 2).put("audioKbps", 96);
+            Path v2 = Files.writeString(dir.resolve("profiles-v2.json"), profiles.toPrettyString());
+            OpsCommands.Result push = OpsCommands.run(stack, dev.assetflow.ops.config.ConfigCommand::run, "push", "--document", "profiles",
+                    "--file", v2.toString());
+            assertThat(push.out()).as(push.out()).contains("published");
+            Thread.sleep(3_000); // the completion function's profiles cache is 1 s here: it serves v2 when the job ends
+        } finally {
+            stack.mediaConvert().faults().holdJobs(false);
+        }
+
+        JsonNode asset = settled(assetId);
+
+        assertThat(asset.path("state").asText()).as(asset.toString()).isEqualTo("READY");
+        assertThat(asset.path("renditions")).isNotEmpty().allSatisfy(r -> assertThat(r.path("profileVersion").asInt()).isEqualTo(1));
+        assertThat(Files.readString(stack.functionLog("mediaconvert-completion")))
+                .doesNotContain("which this deployment does not have");
     }
 
     @Test

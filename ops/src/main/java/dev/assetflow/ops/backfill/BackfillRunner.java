@@ -44,8 +44,9 @@ final class BackfillRunner {
                     settledAtStart = settledAtStart < 0 ? run.settledTotal() : settledAtStart;
                     if (!advanced.what().equals(last)) {
                         double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-                        out.printf(Locale.ROOT, "%s | %d introduced, %d settled, %.2f assets/s%n", advanced.what(), run.introducedTotal(),
-                                run.settledTotal(), (run.settledTotal() - settledAtStart) / seconds);
+                        double rate = (run.settledTotal() - settledAtStart) / seconds;
+                        out.printf(Locale.ROOT, "%s | %d introduced, %d%s settled, %.2f assets/s, ETA %s%n", advanced.what(),
+                                run.introducedTotal(), run.settledTotal(), of(run), rate, run.eta(rate).map(BackfillRunner::duration).orElse("unknown"));
                         last = advanced.what();
                     }
                     if (run.batchStartedAt() != null && Duration.between(run.batchStartedAt(), clock.instant()).compareTo(batchTimeout) > 0) {
@@ -60,8 +61,20 @@ final class BackfillRunner {
     }
 
     static String status(BackfillRun run) {
-        return String.format(Locale.ROOT, "backfill %s of s3://%s/%s: %s, batch %d (%d of %d introduced), %d introduced and %d settled"
+        return String.format(Locale.ROOT, "backfill %s of s3://%s/%s: %s, batch %d (%d of %d introduced), %d introduced and %d%s settled"
                         + " in all, outcomes %s, started %s", run.runId(), run.bucket(), run.prefix(), run.state(), run.batchNumber(),
-                run.introduced(), run.batch().size(), run.introducedTotal(), run.settledTotal(), run.outcomes(), run.startedAt());
+                run.introduced(), run.batch().size(), run.introducedTotal(), run.settledTotal(), of(run), run.outcomes(), run.startedAt());
+    }
+
+    /** " of N" once the objects are counted. */
+    private static String of(BackfillRun run) {
+        return run.objectsTotal().isPresent() ? " of " + run.objectsTotal().getAsLong() : "";
+    }
+
+    /** 1h02m, 3m05s, 42s. */
+    static String duration(Duration left) {
+        long s = left.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

@@ -6,6 +6,7 @@ import dev.assetflow.domain.asset.SourceObject;
 import dev.assetflow.domain.upload.UploadPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class Backfill {
     static final Duration STEP = Duration.ofSeconds(10);
     /** How often a batch whose assets are not all terminal is looked at again. */
     public static final Duration SETTLE_POLL = Duration.ofSeconds(3);
+    /** The largest ListObjectsV2 page: counting reads keys only, as fast as S3 lists them. */
+    static final int COUNT_PAGE = 1000;
 
     private final BackfillCheckpoints checkpoints;
     private final ObjectListing listing;
@@ -58,6 +61,9 @@ public final class Backfill {
         if (run.state() != BackfillRun.State.RUNNING) {
             return new Step.Halted(run);
         }
+        if (!run.counting().done()) {
+            return count(run);
+        }
         if (!run.batchOpen()) {
             return list(run);
         }
@@ -65,6 +71,18 @@ public final class Backfill {
             return introduce(run);
         }
         return settle(run);
+    }
+
+    /** Counts the prefix's objects for the ETA, whole listing pages for up to {@link #STEP}, then saves where it is. */
+    private Step count(BackfillRun run) {
+        Instant until = clock.instant().plus(STEP);
+        BackfillRun counted = run;
+        do {
+            ObjectListing.Page page = listing.page(run.bucket(), run.prefix(), counted.counting().token(), COUNT_PAGE);
+            counted = counted.counted(page.objects().size(), page.nextToken());
+        } while (!counted.counting().done() && clock.instant().isBefore(until));
+        return saved(counted, (counted.counting().done() ? "counted " : "counting: ") + counted.counting().objects() + " objects under s3://"
+                + run.bucket() + "/" + run.prefix(), Duration.ZERO);
     }
 
     private Step list(BackfillRun run) {

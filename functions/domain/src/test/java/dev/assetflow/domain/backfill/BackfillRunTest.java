@@ -39,4 +39,26 @@ class BackfillRunTest {
         assertThatThrownBy(() -> BackfillRun.start("r", "b", "", 10, 0, AT)).hasMessageContaining("positive");
         assertThat(BackfillRun.start("r", "b", "", 10, 5, AT).withState(BackfillRun.State.PAUSED).state()).isEqualTo(BackfillRun.State.PAUSED);
     }
+
+    @Test
+    void theObjectsAreCountedAPageAtATimeAndTheEtaIsWhatIsLeftAtTheRateSoFar() {
+        BackfillRun run = BackfillRun.start("r", "b", "archive/", 2, 5, AT);
+        assertThat(run.counting().done()).isFalse();
+        assertThat(run.eta(10)).as("not counted yet").isEmpty();
+        BackfillRun counted = run.counted(1000, "t").counted(200, null);
+        assertThat(counted.objectsTotal()).hasValue(1200);
+        assertThat(counted.eta(0)).as("nothing settled yet").isEmpty();
+        BackfillRun halfway = counted.nextBatch(List.of(A, B), "t2", AT).introducedUpTo(2).settled(Map.of("READY", 2L));
+        assertThat(halfway.eta(4)).contains(java.time.Duration.ofSeconds(1198 / 4 + 1));
+    }
+
+    @Test
+    void aRunCheckpointedBeforeCountingHasNoEtaButGoesOn() throws Exception {
+        String before = dev.assetflow.domain.json.Json.write(BackfillRun.start("r", "b", "", 10, 5, AT)).replaceFirst(",\"counting\":\\{[^}]*\\}", "");
+        assertThat(before).doesNotContain("counting");
+        BackfillRun old = dev.assetflow.domain.json.Json.read(before, BackfillRun.class);
+        assertThat(old.counting().done()).as("no count step for it").isTrue();
+        assertThat(old.objectsTotal()).isEmpty();
+        assertThat(old.eta(5)).isEmpty();
+    }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,29 @@ public final class LiveConfig<T> implements Supplier<T> {
             serveNewestValidEarlierVersion();
             return serving;
         }
+    }
+
+    /**
+     * The newest version that satisfies {@code wanted}: the serving one, else the newest valid earlier one that does
+     * (from the source's history). Work planned with a version a newer one has replaced since (a MediaConvert job
+     * running while a profile changed) finds the version it was planned with. Empty when no version does.
+     */
+    public Optional<T> newestWhere(Predicate<T> wanted) {
+        T current = get();
+        if (wanted.test(current)) {
+            return Optional.of(current);
+        }
+        for (String text : source.earlier()) {
+            try {
+                T parsed = parser.parse(text);
+                if (wanted.test(parsed)) {
+                    return Optional.of(parsed);
+                }
+            } catch (ConfigInvalidException ignored) {
+                // never served: not what any work was planned with
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same document turned into something else (e.g. a renderer built from the profiles), rebuilt only when it changes. */

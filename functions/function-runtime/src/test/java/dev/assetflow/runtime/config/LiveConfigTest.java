@@ -152,4 +152,15 @@ class LiveConfigTest {
             return now;
         }
     }
+
+    @Test
+    void workPlannedWithAReplacedVersionFindsItInTheHistoryAndAnInvalidOneIsNeverFound() {
+        versions.addAll(List.of("v1", "broken", "v2", "v3"));
+        LiveConfig<Integer> config = config();
+        assertThat(config.newestWhere(v -> v == 3)).contains(3);
+        assertThat(config.newestWhere(v -> v < 3)).as("the newest earlier one that matches").contains(2);
+        assertThat(config.newestWhere(v -> v == 1)).contains(1);
+        assertThat(config.newestWhere(v -> v > 3)).isEmpty();
+        assertThat(config.get()).as("what serves does not change").isEqualTo(3);
+    }
 }
