@@ -81,7 +81,8 @@ class BackfillIT {
         BackfillRun paused = checkpoints.load("bf-archive").orElseThrow();
         assertThat(paused.state()).isEqualTo(BackfillRun.State.PAUSED);
         assertThat(paused.settledTotal()).isBetween(3L, 6L);
-        assertThat(firstOut.toString(StandardCharsets.UTF_8)).contains("batch 1: 3 objects listed", "batch 1 settled", "assets/s",
+        assertThat(firstOut.toString(StandardCharsets.UTF_8)).contains("counted 7 objects under s3://" + bucket + "/archive/2019/",
+                "batch 1: 3 objects listed", "batch 1 settled", "of 7 settled", "assets/s, ETA ",
                 "resume with: scripts/backfill resume --run bf-archive");
 
         ByteArrayOutputStream resumedOut = new ByteArrayOutputStream();
@@ -101,7 +102,7 @@ class BackfillIT {
         }
         ByteArrayOutputStream status = new ByteArrayOutputStream();
         backfill(status, "status", "--run", "bf-archive");
-        assertThat(status.toString(StandardCharsets.UTF_8)).contains("DONE", "7 introduced and 7 settled");
+        assertThat(status.toString(StandardCharsets.UTF_8)).contains("DONE", "7 introduced and 7 of 7 settled");
     }
 
     @Test
@@ -125,6 +126,7 @@ class BackfillIT {
         BackfillRun done = checkpoints.load("bf-remote").orElseThrow();
         assertThat(done.state()).as(done.toString()).isEqualTo(BackfillRun.State.DONE);
         assertThat(done.introducedTotal()).isEqualTo(3);
+        assertThat(done.objectsTotal()).as("counted by the function's first step").hasValue(3);
         assertThat(done.outcomes()).containsEntry("READY", 3L);
         assertThat(done.batchNumber()).isEqualTo(2);
     }
