@@ -1,5 +1,6 @@
 package dev.assetflow.mediaconvertcompletion;
 
+import dev.assetflow.domain.work.KeptRenditions;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -59,10 +60,8 @@ final class JobOutputs implements Renderer {
 
     @Override
     public RenditionPlan plan(Asset asset, WorkMessage work, Path noSource) {
-        // without definitions: a MediaConvert job makes every output and writes its own master playlist, so nothing of
-        // an earlier version is kept in its place, and its encodes are not ffmpeg's for a later version to keep
-        return new RenditionPlan(layout.profile(), layout.profileVersion(), layout.renditions().stream()
-                .map(planned -> planned.withDefinition(null)).toList());
+        // MediaConvert's own definitions: what an earlier job made the same way is kept (the submitter left it out of the job)
+        return new RenditionPlan(layout.profile(), layout.profileVersion(), layout.renditionsByMediaConvert());
     }
 
     @Override
@@ -84,6 +83,8 @@ final class JobOutputs implements Renderer {
                 produced.add(new ProducedRendition(planned, Map.of("poster.jpg", poster), "poster.jpg"));
             } else if (name.equals(VideoLayout.STORYBOARD)) {
                 produced.add(storyboard(planned, require(written, STORYBOARD_CAPTURE), dir, timeLeft));
+            } else if (name.equals(VideoLayout.MASTER) && !plan.keptAt().isEmpty()) {
+                produced.add(masterNamingKept(planned, plan, written, prefix, dir));
             } else {
                 String key = require(written, name);
                 if (!key.startsWith(prefix)) {
@@ -100,6 +101,23 @@ final class JobOutputs implements Renderer {
             }
         }
         return produced;
+    }
+
+    /**
+     * The job's master lists only what it made; with renditions kept from an earlier version (a reprocess), the master
+     * is written from the layout instead, naming the kept ones under their version and the job's variants beside it.
+     */
+    private ProducedRendition masterNamingKept(RenditionPlan.Planned planned, RenditionPlan plan, Map<String, String> written,
+            String prefix, Path dir) {
+        String master = prefix + "hls/";
+        String text = layout.masterPlaylist(rendition -> plan.keptAt().containsKey(rendition) ? "../" + plan.keptAt().get(rendition)
+                : KeptRenditions.relative(master, require(written, rendition)));
+        try {
+            return new ProducedRendition(planned, Map.of("hls/master.m3u8", Files.writeString(dir.resolve("master.m3u8"), text)),
+                    "hls/master.m3u8");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rendition name (or capture) → the key the job wrote it to, from the event's output paths. */

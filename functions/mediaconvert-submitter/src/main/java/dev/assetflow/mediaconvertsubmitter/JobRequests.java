@@ -78,12 +78,19 @@ final class JobRequests {
         String scratch = MediaConvertNaming.scratchPrefix(assetId, layout.profile(), layout.profileVersion());
         String bucket = target.renditionsBucket();
         List<OutputGroup> groups = new ArrayList<>();
+        // what an earlier version's job made the same way is kept (a reprocess), not made again
         groups.add(hlsGroup(layout, MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.hlsDestination(prefix))));
-        groups.add(fileGroup("MP4 fallback", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.mp4Destination(prefix, layout.fallback())),
-                mp4(layout)));
-        groups.add(fileGroup("Poster", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.posterDestination(scratch)), poster(layout)));
-        groups.add(fileGroup("Storyboard", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.storyboardDestination(scratch)),
-                storyboard(layout)));
+        if (!layout.kept().contains(VideoLayout.mp4Name(layout.fallback()))) {
+            groups.add(fileGroup("MP4 fallback", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.mp4Destination(prefix,
+                    layout.fallback())), mp4(layout)));
+        }
+        if (!layout.kept().contains(VideoLayout.POSTER)) {
+            groups.add(fileGroup("Poster", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.posterDestination(scratch)), poster(layout)));
+        }
+        if (!layout.kept().contains(VideoLayout.STORYBOARD)) {
+            groups.add(fileGroup("Storyboard", MediaConvertNaming.s3Uri(bucket, MediaConvertNaming.storyboardDestination(scratch)),
+                    storyboard(layout)));
+        }
         Input.Builder input = Input.builder().fileInput(sourceUri)
                 .videoSelector(VideoSelector.builder().rotate(InputRotate.AUTO).build())
                 .timecodeSource(InputTimecodeSource.ZEROBASED);
@@ -118,14 +125,19 @@ final class JobRequests {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * The variants not kept (never none: a job needs an output, and a rung costs little next to a failed reprocess) and
+     * the audio rendition unless kept.
+     */
     private static OutputGroup hlsGroup(VideoLayout layout, String destination) {
         List<Output> outputs = new ArrayList<>();
-        for (LadderRung rung : layout.ladder()) {
+        boolean audio = layout.hasAudio() && !layout.kept().contains(VideoLayout.AUDIO);
+        for (LadderRung rung : layout.encodedLadder()) {
             outputs.add(Output.builder().nameModifier(MediaConvertNaming.nameModifier(rung))
-                    .containerSettings(cmfc(CmfcSettings.builder().audioRenditionSets(layout.hasAudio() ? AUDIO_GROUP : null).build()))
+                    .containerSettings(cmfc(CmfcSettings.builder().audioRenditionSets(audio ? AUDIO_GROUP : null).build()))
                     .videoDescription(video(rung, layout)).build());
         }
-        if (layout.hasAudio()) {
+        if (audio) {
             outputs.add(Output.builder().nameModifier(MediaConvertNaming.AUDIO_MODIFIER)
                     .containerSettings(cmfc(CmfcSettings.builder().audioGroupId(AUDIO_GROUP)
                             .audioTrackType(CmfcAudioTrackType.ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT).build()))

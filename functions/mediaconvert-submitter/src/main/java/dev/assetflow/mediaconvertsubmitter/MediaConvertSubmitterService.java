@@ -21,6 +21,7 @@ import dev.assetflow.domain.video.MediaConvertNaming;
 import dev.assetflow.domain.video.SourceVideo;
 import dev.assetflow.domain.video.TranscodeJobQueue;
 import dev.assetflow.domain.video.VideoLayout;
+import dev.assetflow.domain.work.KeptRenditions;
 import dev.assetflow.domain.video.VideoProfile;
 import dev.assetflow.domain.work.ReceivedMessage;
 import dev.assetflow.domain.work.WorkMessage;
@@ -143,8 +144,17 @@ final class MediaConvertSubmitterService {
         return new WorkOutcome.Done("asset " + asset.id() + ": MediaConvert job " + jobId + " created (submission " + submission + ")");
     }
 
-    /** The plan the ffmpeg paths make, from the probe ingest recorded: the same rungs, never above the source. */
+    /**
+     * The plan the ffmpeg paths make, from the probe ingest recorded: the same rungs, never above the source; keeping
+     * what an earlier profile version's job made the same way (a reprocess), which the job then leaves out.
+     */
     private VideoLayout layout(Asset asset, WorkMessage work) {
+        VideoLayout planned = plan(asset, work);
+        return planned.keeping(KeptRenditions.matching(assets.renditions(asset.id()), planned.profile(), planned.profileVersion(),
+                planned.renditionsByMediaConvert()).keySet());
+    }
+
+    private VideoLayout plan(Asset asset, WorkMessage work) {
         VideoProfile profile = profiles.get().video(work.route().profile()).orElseThrow(() -> new FailureException(
                 Failure.of(FailureCategory.CONFIGURATION, "no video profile named '" + work.route().profile() + "'")));
         SourceVideo source = SourceVideo.fromMedia(asset.media()).orElseThrow(() -> new FailureException(Failure.of(

@@ -67,8 +67,9 @@ class MediaConvertIT {
         stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
                 .withConfigDocument("routing-rules", Files.readString(rules))
-                .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5"))
-                .withEnvironment("mediaconvert-completion", Map.of("CONFIG_MAX_AGE_SECONDS", "1")));
+                .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5", "CONFIG_MAX_AGE_SECONDS", "1"))
+                .withEnvironment("mediaconvert-completion", Map.of("CONFIG_MAX_AGE_SECONDS", "1"))
+                .withEnvironment("asset-control", Map.of("CONFIG_MAX_AGE_SECONDS", "1")));
         client = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
         notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"));
@@ -220,14 +221,20 @@ class MediaConvertIT {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void aJobRunningWhileItsProfileGetsANewVersionEndsWithTheVersionItWasPlannedWith() throws Exception {
+    void aJobRunningWhileItsProfileGetsANewVersionEndsWithThatVersionAndAReprocessJobMakesOnlyWhatChanged() throws Exception {
         stack.mediaConvert().faults().holdJobs(true);
         String assetId;
         try {
-            assetId = Uploads.upload(client, "during.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("during.mp4"), 4, 320, 180, 1, 0));
+            assetId = Uploads.upload(client, "during.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("during.mp4"), 4, 854, 480, 1, 0));
             awaitLog("mediaconvert-submitter", "asset " + assetId + ": MediaConvert job");
             ObjectNode profiles = (ObjectNode) Json.mapper().readTree(dev.assetflow.topology.TopologyLoader.configDocument("profiles.json"));
-            ((ObjectNode) profiles.path("video").get(0)).put("version", 2).put("audioKbps", 96);
+            ObjectNode abr = (ObjectNode) profiles.path("video").get(0);
+            abr.put("version", 2);
+            abr.path("rungs").forEach(rung -> {
+                if (rung.path("name").asText().equals("360p")) {
+                    ((ObjectNode) rung).put("videoKbps", 700).put("maxKbps", 900);
+                }
+            });
             Path v2 = Files.writeString(dir.resolve("profiles-v2.json"), profiles.toPrettyString());
             OpsCommands.Result push = OpsCommands.run(stack, dev.assetflow.ops.config.ConfigCommand::run, "push", "--document", "profiles",
                     "--file", v2.toString());
@@ -243,6 +250,21 @@ class MediaConvertIT {
         assertThat(asset.path("renditions")).isNotEmpty().allSatisfy(r -> assertThat(r.path("profileVersion").asInt()).isEqualTo(1));
         assertThat(Files.readString(stack.functionLog("mediaconvert-completion")))
                 .doesNotContain("which this deployment does not have");
+
+        var sent = WorkQueues.postTo(stack, "/assets/" + assetId + "/reprocess", "");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        JsonNode v2 = Uploads.readyWithVersion(client, assetId, 2, WAIT);
+        Map<String, String> locations = Uploads.locationsOf(v2, 2);
+        assertThat(locations).containsOnlyKeys("hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/480p", "poster", "storyboard");
+        locations.forEach((name, location) -> assertThat(location).as(name)
+                .contains(name.equals("hls/360p") || name.equals("hls/master") ? "/video-abr/v2/" : "/video-abr/v1/"));
+        Job second = mediaConvert.getJob(b -> b.id(v2.path("transcode").path("jobId").asText())).job();
+        assertThat(second.settings().outputGroups()).as("only the changed rung: no MP4, no audio, no captures")
+                .singleElement().satisfies(group -> assertThat(group.outputs()).singleElement()
+                        .satisfies(output -> assertThat(output.videoDescription().height()).isEqualTo(360)));
+        Path local = RenditionDownloads.downloadPrefix(stack, "renditions", "renditions/" + assetId + "/video-abr/", dir.resolve("v2"));
+        assertThat(Files.readString(local.resolve("v2/hls/master.m3u8"))).contains("../../v1/hls/", "\nmaster_360p.m3u8\n");
+        RenditionDownloads.assertDecodesWhole(local.resolve("v2/hls/master.m3u8"));
     }
 
     @Test

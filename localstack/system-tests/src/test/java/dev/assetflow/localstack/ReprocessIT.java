@@ -105,7 +105,7 @@ class ReprocessIT {
         assertThat(first).contains("until every function serves it", "image-responsive v2: 3 assets made with an older version", ids.get(0) + ": sent: v1 -> v2",
                 ids.get(1) + ": sent: v1 -> v2", gone + ": not sent: ORIGINAL_MISSING");
         for (String id : ids.subList(0, 2)) {
-            JsonNode asset = awaitVersion(id, 2);
+            JsonNode asset = Uploads.readyWithVersion(api, id, 2, Duration.ofSeconds(90));
             List<JsonNode> v2Renditions = StreamSupport.stream(asset.path("renditions").spliterator(), false)
                     .filter(r -> r.path("profileVersion").asInt() == 2).toList();
             assertThat(v2Renditions).extracting(r -> r.path("name").asText())
@@ -147,13 +147,7 @@ class ReprocessIT {
     }
 
     private void assertVideoKeepsItsUnchangedRungs(String video) throws Exception {
-        JsonNode asset = awaitVersion(video, 2);
-        Map<String, String> v2 = new java.util.TreeMap<>();
-        asset.path("renditions").forEach(r -> {
-            if (r.path("profileVersion").asInt() == 2) {
-                v2.put(r.path("name").asText(), r.path("location").asText());
-            }
-        });
+        Map<String, String> v2 = Uploads.locationsOf(Uploads.readyWithVersion(api, video, 2, Duration.ofSeconds(90)), 2);
         assertThat(v2).containsOnlyKeys("hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/480p", "poster", "storyboard");
         v2.forEach((name, location) -> assertThat(location).as(name)
                 .contains(name.equals("hls/360p") || name.equals("hls/master") ? "/video-abr/v2/" : "/video-abr/v1/"));
@@ -170,17 +164,6 @@ class ReprocessIT {
                 .contains("video,854,480", "video,640,360", "audio");
         assertThat(stack.clients().s3().listObjectsV2(b -> b.bucket(stack.resources().bucketName("renditions"))
                 .prefix("renditions/" + video + "/video-abr/v2/hls/480p/")).keyCount()).as("the kept rung was not encoded again").isZero();
-    }
-
-    private static JsonNode awaitVersion(String id, int version) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(90);
-        JsonNode asset = api.asset(id).body();
-        while (Instant.now().isBefore(until) && !(asset.path("state").asText().equals("READY")
-                && StreamSupport.stream(asset.path("renditions").spliterator(), false).anyMatch(r -> r.path("profileVersion").asInt() == version))) {
-            Thread.sleep(300);
-            asset = api.asset(id).body();
-        }
-        return asset;
     }
 
     private static String command(OpsCommands.Command command, String... args) {

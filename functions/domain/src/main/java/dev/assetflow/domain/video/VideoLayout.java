@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a video's renditions are, whichever engine makes them: the ladder's HLS variants (video only),
@@ -117,6 +118,15 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
         return planned;
     }
 
+    /**
+     * The renditions as a MediaConvert job makes them: their definitions name the engine, so a rung is kept only from
+     * an earlier job's (MediaConvert's GOP and segment cuts are its own, and the variants of one master must switch
+     * at the same instants), never from ffmpeg's, and the other way round.
+     */
+    public List<RenditionPlan.Planned> renditionsByMediaConvert() {
+        return renditions().stream().map(p -> p.definition() == null ? p : p.withDefinition("mediaconvert " + p.definition())).toList();
+    }
+
     private String rungDefinition(LadderRung rung) {
         return String.format(Locale.ROOT, "h264 %dx%d %d kbps max %d level %s preset %s segments %d s", rung.width(), rung.height(),
                 rung.videoKbps(), rung.maxKbps(), rung.level(), x264Preset, segmentSeconds);
@@ -137,13 +147,14 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
      * @param keptAt kept renditions' main keys relative to this version's prefix ({@link RenditionPlan#keptAt()})
      */
     public String masterPlaylist(Map<String, String> keptAt) {
-        return HlsMasterPlaylist.render(ladder.stream()
-                .map(rung -> HlsMasterPlaylist.of(rung, uri(keptAt, hlsName(rung)), audioKbps, hasAudio(), source.frameRate()))
-                .toList(), hasAudio() ? Optional.of(uri(keptAt, AUDIO)) : Optional.empty());
+        return masterPlaylist(rendition -> keptAt.containsKey(rendition) ? "../" + keptAt.get(rendition)
+                : rendition.substring("hls/".length()) + "/index.m3u8");
     }
 
-    private static String uri(Map<String, String> keptAt, String rendition) {
-        String kept = keptAt.get(rendition);
-        return kept != null ? "../" + kept : rendition.substring("hls/".length()) + "/index.m3u8";
+    /** The master playlist naming each variant's and the audio's playlist by {@code uri} of its rendition name (relative to the master). */
+    public String masterPlaylist(Function<String, String> uri) {
+        return HlsMasterPlaylist.render(ladder.stream()
+                .map(rung -> HlsMasterPlaylist.of(rung, uri.apply(hlsName(rung)), audioKbps, hasAudio(), source.frameRate()))
+                .toList(), hasAudio() ? Optional.of(uri.apply(AUDIO)) : Optional.empty());
     }
 }
