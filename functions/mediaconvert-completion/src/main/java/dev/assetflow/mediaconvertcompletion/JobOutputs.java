@@ -1,6 +1,5 @@
 package dev.assetflow.mediaconvertcompletion;
 
-import dev.assetflow.domain.work.KeptRenditions;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -8,6 +7,7 @@ import dev.assetflow.domain.failure.FailureException;
 import dev.assetflow.domain.storage.ObjectStore;
 import dev.assetflow.domain.video.MediaConvertNaming;
 import dev.assetflow.domain.video.VideoLayout;
+import dev.assetflow.domain.work.KeptRenditions;
 import dev.assetflow.domain.work.ProducedRendition;
 import dev.assetflow.domain.work.RenditionPlan;
 import dev.assetflow.domain.work.Renderer;
@@ -110,8 +110,7 @@ final class JobOutputs implements Renderer {
     private ProducedRendition masterNamingKept(RenditionPlan.Planned planned, RenditionPlan plan, Map<String, String> written,
             String prefix, Path dir) {
         String master = prefix + "hls/";
-        String text = layout.masterPlaylist(rendition -> plan.keptAt().containsKey(rendition) ? "../" + plan.keptAt().get(rendition)
-                : KeptRenditions.relative(master, require(written, rendition)));
+        String text = layout.masterPlaylist(plan.keptAt(), rendition -> KeptRenditions.relative(master, require(written, rendition)));
         try {
             return new ProducedRendition(planned, Map.of("hls/master.m3u8", Files.writeString(dir.resolve("master.m3u8"), text)),
                     "hls/master.m3u8");

@@ -147,12 +147,15 @@ public record VideoLayout(String profile, int profileVersion, SourceVideo source
      * @param keptAt kept renditions' main keys relative to this version's prefix ({@link RenditionPlan#keptAt()})
      */
     public String masterPlaylist(Map<String, String> keptAt) {
-        return masterPlaylist(rendition -> keptAt.containsKey(rendition) ? "../" + keptAt.get(rendition)
-                : rendition.substring("hls/".length()) + "/index.m3u8");
+        return masterPlaylist(keptAt, rendition -> rendition.substring("hls/".length()) + "/index.m3u8");
     }
 
-    /** The master playlist naming each variant's and the audio's playlist by {@code uri} of its rendition name (relative to the master). */
-    public String masterPlaylist(Function<String, String> uri) {
+    /**
+     * The master playlist naming kept variants (and audio) as {@link #masterPlaylist(Map)} does, and those made now by
+     * {@code made} of their rendition name (a path relative to the master: a MediaConvert job names its own).
+     */
+    public String masterPlaylist(Map<String, String> keptAt, Function<String, String> made) {
+        Function<String, String> uri = rendition -> keptAt.containsKey(rendition) ? "../" + keptAt.get(rendition) : made.apply(rendition);
         return HlsMasterPlaylist.render(ladder.stream()
                 .map(rung -> HlsMasterPlaylist.of(rung, uri.apply(hlsName(rung)), audioKbps, hasAudio(), source.frameRate()))
                 .toList(), hasAudio() ? Optional.of(uri.apply(AUDIO)) : Optional.empty());

@@ -270,7 +270,7 @@ public final class RenditionWorkflow {
      * shadow is recorded as failed; the asset is not touched.
      */
     public WorkOutcome shadowFailed(Asset asset, WorkMessage work, Failure failure) {
-        return shadows.failed(asset, work, failure);
+        return shadows.failed(asset, work, failure, clock.instant());
     }
 
     private static List<Rendition> ofVersion(List<Rendition> renditions, RenditionPlan plan) {

@@ -86,7 +86,7 @@ final class ShadowRun {
             return recorded(new ShadowResult(asset.id().value(), plan.profile(), plan.profileVersion(), production, started,
                     renderMillis, null, made));
         } catch (FailureException e) {
-            return failed(asset, work, e.failure());
+            return failed(asset, work, e.failure(), started);
         } catch (RuntimeException e) {
             LOG.warn("shadow of asset {} broke", asset.id(), e);
             return recorded(new ShadowResult(asset.id().value(), work.route().profile(), 0, production, started, 0,
@@ -94,9 +94,10 @@ final class ShadowRun {
         }
     }
 
-    WorkOutcome failed(Asset asset, WorkMessage work, Failure failure) {
+    /** The shadow failed for {@code failure}; it started at {@code started} (for a part made elsewhere: when it failed). */
+    WorkOutcome failed(Asset asset, WorkMessage work, Failure failure, Instant started) {
         return recorded(new ShadowResult(asset.id().value(), work.route().profile(), 0, asset.route() == null ? null : asset.route().profile(),
-                clock.instant(), 0, failure.category() + ": " + failure.reason(), List.of()));
+                started, 0, failure.category() + ": " + failure.reason(), List.of()));
     }
 
     private WorkOutcome recorded(ShadowResult result) {
