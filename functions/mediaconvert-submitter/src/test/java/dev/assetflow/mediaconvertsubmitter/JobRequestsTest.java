@@ -91,4 +91,16 @@ class JobRequestsTest {
         assertThat(json.at("/settings/outputGroups/0/outputs")).hasSize(layout.ladder().size());
         assertThat(List.of(json.at("/settings/outputGroups/1/outputs/0/audioDescriptions").isMissingNode())).containsOnly(true);
     }
+
+    @Test
+    void aReprocessJobLeavesOutWhatAnEarlierJobMadeTheSameWay() {
+        VideoLayout layout = VideoLayout.of(PROFILES.videoProfiles().get(0), new SourceVideo(1280, 720, 30, 30, true))
+                .keeping(java.util.Set.of("hls/720p", "hls/480p", "hls/audio", "mp4/720p", "poster", "storyboard"));
+        JsonNode json = SdkJson.of(JobRequests.create("a-1", "s3://u/k", layout, TARGET, 2));
+        assertThat(json.at("/settings/outputGroups")).as("the HLS group alone: no MP4, no captures").hasSize(1);
+        assertThat(json.at("/settings/outputGroups/0/outputs")).as("only the 360p rung, no audio rendition").singleElement()
+                .satisfies(output -> assertThat(output.at("/videoDescription/height").asInt()).isEqualTo(360))
+                .satisfies(output -> assertThat(output.at("/containerSettings/cmfcSettings/audioRenditionSets").isMissingNode()).isTrue());
+        assertThat(json.at("/settings/inputs/0/audioSelectors").isMissingNode()).as("the source's sound stays selectable").isFalse();
+    }
 }
