@@ -22,10 +22,13 @@ final class Suppressions {
         NagSuppressions.addStackSuppressions(stack, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
                         .reason("These wildcards come from CDK grant methods scoped to one resource: the objects of one "
-                                + "bucket (bucket/*, or one key prefix of it such as uploads/*) and the s3:GetObject*/List*/GetBucket*/Abort* and "
-                                + "kms:GenerateDataKey*/ReEncrypt* action groups the SDK needs on that bucket or key.")
+                                + "bucket (bucket/*, or one key prefix of it such as uploads/*), the indexes of one table (table/index/*: "
+                                + "the assets table's by-state index, which the status API queries) and the "
+                                + "s3:GetObject*/List*/GetBucket*/Abort* and kms:GenerateDataKey*/ReEncrypt* action groups the SDK needs on "
+                                + "that bucket or key.")
                         .appliesTo(List.of(
                                 RegexAppliesTo.builder().regex("/^Resource::<Storage[A-Za-z0-9]+\\.Arn>\\/([a-z-]+\\/)?\\*$/g").build(),
+                                RegexAppliesTo.builder().regex("/^Resource::<Tables[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g").build(),
                                 "Action::s3:Abort*", "Action::s3:List*", "Action::s3:GetObject*", "Action::s3:GetBucket*",
                                 "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"))
                         .build()));

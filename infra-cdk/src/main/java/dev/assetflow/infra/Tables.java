@@ -7,12 +7,14 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
-/** The topology's tables: on demand, point-in-time recovery, TTL where records expire, kept on stack deletion. */
+/** The topology's tables: on demand, point-in-time recovery, TTL where records expire, their indexes, kept on stack deletion. */
 final class Tables extends Construct {
     private final Map<String, Table> tables = new HashMap<>();
 
@@ -33,7 +35,17 @@ final class Tables extends Construct {
             if (spec.ttlAttribute() != null) {
                 builder.timeToLiveAttribute(spec.ttlAttribute());
             }
-            tables.put(logical, builder.build());
+            Table table = builder.build();
+            spec.indexes().forEach((index, gsi) -> {
+                GlobalSecondaryIndexProps.Builder props = GlobalSecondaryIndexProps.builder().indexName(index)
+                        .partitionKey(Attribute.builder().name(gsi.partitionKey()).type(AttributeType.STRING).build())
+                        .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(gsi.attributes());
+                if (gsi.sortKey() != null) {
+                    props.sortKey(Attribute.builder().name(gsi.sortKey()).type(AttributeType.STRING).build());
+                }
+                table.addGlobalSecondaryIndex(props.build());
+            });
+            tables.put(logical, table);
         });
     }
 

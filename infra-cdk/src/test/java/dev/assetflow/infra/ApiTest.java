@@ -16,7 +16,7 @@ class ApiTest {
     @Test
     void everyTopologyRouteIsBehindTheIamAuthorizerByDefault() {
         template().resourceCountIs("AWS::ApiGatewayV2::Api", 1);
-        List<String> routes = List.of("POST /uploads", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
+        List<String> routes = List.of("POST /uploads", "GET /assets", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
                 "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}",
                 "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess");
         for (String route : routes) {

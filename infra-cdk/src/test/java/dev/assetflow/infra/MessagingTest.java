@@ -72,6 +72,12 @@ class MessagingTest {
         });
         template().hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
+        // the status API's index: sparse (only asset items carry listedAt), keys plus the listed attributes
+        template().hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of("GlobalSecondaryIndexes", List.of(Map.of(
+                "IndexName", "by-state",
+                "KeySchema", List.of(Map.of("AttributeName", "state", "KeyType", "HASH"), Map.of("AttributeName", "listedAt", "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", topology.tables().get("assets").indexes().get("by-state")
+                        .attributes()))))));
     }
 
     @Test

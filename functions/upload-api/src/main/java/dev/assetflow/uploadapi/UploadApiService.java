@@ -1,5 +1,9 @@
 package dev.assetflow.uploadapi;
 
+import java.time.Instant;
+import dev.assetflow.aws.asset.DynamoAssetListing;
+import dev.assetflow.domain.listing.AssetQuery;
+import dev.assetflow.domain.listing.AssetListing;
 import dev.assetflow.runtime.http.HttpRequests;
 import dev.assetflow.runtime.http.HttpResponses;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /uploads} answers an asset id and a presigned PUT URL, or for a large file a multipart plan
  * ({@link MultipartRoutes} serves the rest of that upload); {@code GET /assets/{assetId}} answers the
- * asset's state, route, renditions and history.
+ * asset's state, route, renditions and history; {@code GET /assets} lists assets by filters, a page at a time.
  */
 final class UploadApiService {
     private static final Logger LOG = LoggerFactory.getLogger(UploadApiService.class);
@@ -37,15 +41,17 @@ final class UploadApiService {
     private final UploadPolicy policy;
     private final UploadSigner signer;
     private final AssetRepository assets;
+    private final AssetListing listing;
     private final ChunkLedger chunks;
     private final MultipartRoutes multipart;
     private final UploadApiConfig config;
 
-    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, ChunkLedger chunks, MultipartRoutes multipart,
-            UploadApiConfig config) {
+    UploadApiService(UploadPolicy policy, UploadSigner signer, AssetRepository assets, AssetListing listing, ChunkLedger chunks,
+            MultipartRoutes multipart, UploadApiConfig config) {
         this.policy = policy;
         this.signer = signer;
         this.assets = assets;
+        this.listing = listing;
         this.chunks = chunks;
         this.multipart = multipart;
         this.config = config;
@@ -55,6 +61,7 @@ final class UploadApiService {
         return new UploadApiService(new UploadPolicy(config.limits(), AssetId::random),
                 new S3UploadSigner(clients.presigner()),
                 new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable()),
+                new DynamoAssetListing(clients.dynamoDb(), config.assetsTable()),
                 new DynamoChunkLedger(clients.dynamoDb(), config.assetsTable()),
                 new MultipartRoutes(new S3MultipartStore(clients.s3(), clients.presigner()),
                         new DynamoUploadSessions(clients.dynamoDb(), config.uploadsTable()), config, Clock.systemUTC()),
@@ -65,6 +72,7 @@ final class UploadApiService {
         try {
             return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
                 case "POST /uploads" -> createUpload(HttpRequests.body(event));
+                case "GET /assets" -> listAssets(event.getQueryStringParameters());
                 case "GET /assets/{assetId}" -> getAsset(HttpRequests.parameter(event, "assetId"));
                 case "GET /uploads/{uploadId}" -> multipart.describe(HttpRequests.parameter(event, "uploadId"));
                 case "GET /uploads/{uploadId}/parts" -> multipart.parts(HttpRequests.parameter(event, "uploadId"), event.getQueryStringParameters());
@@ -107,6 +115,20 @@ final class UploadApiService {
                 }
                 response.put("status", "/assets/" + accepted.assetId().value());
                 yield HttpResponses.json(201, response, Map.of("Location", "/assets/" + accepted.assetId().value()));
+            }
+        };
+    }
+
+    /** {@code GET /assets?state=&kind=&priority=&engine=&prefix=&since=&until=&limit=&cursor=}: a page, newest first. */
+    private APIGatewayV2HTTPResponse listAssets(Map<String, String> parameters) {
+        return switch (AssetQuery.parse(parameters, Instant.now())) {
+            case AssetQuery.Invalid invalid -> HttpResponses.error(400, "invalid_request", String.join("; ", invalid.problems()));
+            case AssetQuery.Valid valid -> {
+                AssetListing.Page page = listing.list(valid.query());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("assets", page.assets());
+                body.put("cursor", page.cursor());
+                yield HttpResponses.json(200, body);
             }
         };
     }

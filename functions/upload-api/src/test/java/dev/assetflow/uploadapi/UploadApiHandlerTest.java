@@ -74,6 +74,14 @@ class UploadApiHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "events/upload-api/get-assets-bad-filters.json", type = APIGatewayV2HTTPEvent.class)
+    void answersAListWithBadFiltersWithEveryProblemBeforeReadingAnything(APIGatewayV2HTTPEvent request) throws Exception {
+        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);
+        assertError(response, 400, "invalid_request");
+        assertThat(Json.mapper().readTree(response.getBody()).path("message").asText()).contains("state 'done'", "limit '500'");
+    }
+
+    @ParameterizedTest
     @Event(value = "events/upload-api/post-uploads-not-json.json", type = APIGatewayV2HTTPEvent.class)
     void saysABodyIsNotJson(APIGatewayV2HTTPEvent request) throws Exception {
         APIGatewayV2HTTPResponse response = HANDLER.handleRequest(request, null);

@@ -48,6 +48,11 @@ final class WorkQueues {
         return postTo(stack, "/assets/" + assetId + "/priority", body);
     }
 
+    static HttpResponse<String> getFrom(LocalStack stack, String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> postTo(LocalStack stack, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(stack.apiEndpoint().resolve(path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.assetflow.domain.listing.ListingKey;
 import dev.assetflow.domain.asset.*;
 import dev.assetflow.domain.failure.Failure;
 import dev.assetflow.domain.failure.FailureCategory;
@@ -49,6 +50,8 @@ final class AssetItems {
         item.putAll(route(asset.route()));
         item.putAll(failure(asset.failure()));
         item.put("createdAt", s(asset.createdAt().toString()));
+        // the sort key of the by-state index the status API lists from (asset items only: DynamoAssetListing)
+        item.put("listedAt", s(ListingKey.of(asset.createdAt(), asset.id().value())));
         item.put("updatedAt", s(asset.updatedAt().toString()));
         item.put("terminalAnnounced", bool(asset.terminalAnnounced()));
         item.put("history", AttributeValue.fromL(asset.history().stream().map(AssetItems::historyEntry).toList()));

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -72,8 +75,19 @@ public final class Provisioner {
             keys.add(key(spec.sortKey(), KeyType.RANGE));
             attributes.add(attribute(spec.sortKey()));
         }
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        spec.indexes().forEach((index, gsi) -> {
+            List<KeySchemaElement> indexKeys = new ArrayList<>(List.of(key(gsi.partitionKey(), KeyType.HASH)));
+            Stream.of(gsi.partitionKey(), gsi.sortKey()).filter(a -> a != null && attributes.stream().noneMatch(d -> d.attributeName().equals(a)))
+                    .forEach(a -> attributes.add(attribute(a)));
+            if (gsi.sortKey() != null) {
+                indexKeys.add(key(gsi.sortKey(), KeyType.RANGE));
+            }
+            indexes.add(GlobalSecondaryIndex.builder().indexName(index).keySchema(indexKeys)
+                    .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(gsi.attributes())).build());
+        });
         clients.dynamoDb().createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(keys).attributeDefinitions(attributes));
+                .keySchema(keys).attributeDefinitions(attributes).globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
         clients.dynamoDb().waiter().waitUntilTableExists(b -> b.tableName(name));
         if (spec.ttlAttribute() != null) {
             clients.dynamoDb().updateTimeToLive(b -> b.tableName(name)
