@@ -1,5 +1,7 @@
 package dev.assetflow.domain.events;
 
+import java.util.List;
+import java.util.ArrayList;
 import dev.assetflow.domain.idempotency.IdempotencyKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,9 +42,18 @@ public record AssetEvent(
         return attributes;
     }
 
-    static String eventIdFor(String assetId, EventType type, RenditionDetails rendition) {
+    /**
+     * The same event gets the same id however often it is published: a rendition's by its name and profile version, a
+     * terminal event by when the asset entered that state ({@code enteredAt}), so that the asset.ready of a reprocess
+     * (or the asset.failed of a redriven asset failing again) is a new event, not a duplicate of the first.
+     */
+    static String eventIdFor(String assetId, EventType type, RenditionDetails rendition, Instant enteredAt) {
         String renditionPart = rendition == null ? "" : rendition.name();
         String versionPart = rendition == null ? "" : rendition.profile() + "@" + rendition.profileVersion();
-        return IdempotencyKey.sha256(String.join("|", assetId, type.wireName(), renditionPart, versionPart));
+        List<String> parts = new ArrayList<>(List.of(assetId, type.wireName(), renditionPart, versionPart));
+        if (enteredAt != null) {
+            parts.add(enteredAt.toString());
+        }
+        return IdempotencyKey.sha256(String.join("|", parts));
     }
 }

@@ -1,5 +1,6 @@
 package dev.assetflow.domain.events;
 
+import dev.assetflow.domain.asset.HistoryEntry;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.Rendition;
 import java.time.Instant;
@@ -19,21 +20,24 @@ public final class AssetEvents {
             case QUARANTINED -> EventType.ASSET_QUARANTINED;
             default -> throw new IllegalArgumentException("no terminal event for state " + asset.state());
         };
-        return of(type, asset, null, at);
+        // when it entered this state: its last transition to it (the record's own time for one written before history)
+        Instant entered = asset.history().stream().filter(entry -> entry.to() == asset.state()).reduce((first, last) -> last)
+                .map(HistoryEntry::at).orElse(asset.updatedAt());
+        return of(type, asset, null, at, entered);
     }
 
     public static AssetEvent renditionReady(Asset asset, Rendition rendition, Instant at) {
         RenditionDetails details = new RenditionDetails(rendition.name(), rendition.profile(),
                 rendition.profileVersion(), rendition.bucket(), rendition.key(), rendition.contentType(),
                 rendition.bytes(), rendition.width(), rendition.height(), null);
-        return of(EventType.RENDITION_READY, asset, details, at);
+        return of(EventType.RENDITION_READY, asset, details, at, null);
     }
 
-    private static AssetEvent of(EventType type, Asset asset, RenditionDetails rendition, Instant at) {
+    private static AssetEvent of(EventType type, Asset asset, RenditionDetails rendition, Instant at, Instant enteredAt) {
         String assetId = asset.id().value();
         return new AssetEvent(
                 AssetEvent.SCHEMA_VERSION,
-                AssetEvent.eventIdFor(assetId, type, rendition),
+                AssetEvent.eventIdFor(assetId, type, rendition, enteredAt),
                 type,
                 assetId,
                 at,

@@ -1,5 +1,6 @@
 package dev.assetflow.domain.events;
 
+import dev.assetflow.domain.asset.HistoryEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,5 +65,24 @@ class AssetEventsTest {
         assertThat(AssetEvents.terminal(asset(AssetState.READY, null), AT).type()).isEqualTo(EventType.ASSET_READY);
         assertThat(AssetEvents.terminal(asset(AssetState.QUARANTINED, null), AT).messageAttributes())
                 .containsEntry("type", "asset.quarantined");
+    }
+
+    @Test
+    void aTerminalEventIsTheSameEventOnEveryPublishAndANewOneWhenTheAssetEntersTheStateAgain() {
+        HistoryEntry ready = new HistoryEntry(AssetState.PROCESSING, AssetState.READY, AT, "image-worker", "3 of 3", null, null);
+        HistoryEntry reopened = new HistoryEntry(AssetState.READY, AssetState.QUEUED, AT.plusSeconds(60), "operator", "reprocess", null, null);
+        HistoryEntry readyAgain = new HistoryEntry(AssetState.PROCESSING, AssetState.READY, AT.plusSeconds(90), "image-worker", "v2", null,
+                null);
+        Asset first = withHistory(List.of(ready), AT);
+        Asset laterRecord = withHistory(List.of(ready), AT.plusSeconds(30)); // e.g. media recorded since: same state entry
+        Asset reprocessed = withHistory(List.of(ready, reopened, readyAgain), AT.plusSeconds(90));
+        assertThat(AssetEvents.terminal(first, AT).eventId())
+                .isEqualTo(AssetEvents.terminal(laterRecord, AT.plusSeconds(40)).eventId())
+                .as("the asset.ready of a reprocess is a new event").isNotEqualTo(AssetEvents.terminal(reprocessed, AT).eventId());
+    }
+
+    private static Asset withHistory(List<HistoryEntry> history, Instant updatedAt) {
+        return new Asset(ID, AssetState.READY, SOURCE, "image/png", "image/png", MediaKind.IMAGE, Map.of(),
+                new RouteInfo(Priority.CRITICAL, "images", "image-responsive", null, 3), null, AT, updatedAt, false, history);
     }
 }
