@@ -119,6 +119,8 @@ class ReprocessIT {
             assertThat(searchIndex.eventsFor(id).stream().filter(e -> e.path("type").asText().equals("rendition.ready")
                     && e.path("rendition").path("profileVersion").asInt() == 2)).as("v2's renditions announced, kept ones too").hasSize(6);
             assertThat(searchIndex.count(id, "asset.ready")).as("the asset announced for v1 and for v2").isEqualTo(2);
+            assertThat(searchIndex.eventsFor(id).stream().filter(e -> e.path("type").asText().equals("asset.ready"))
+                    .map(e -> e.path("eventId").asText()).distinct()).as("two events, not one published twice").hasSize(2);
         }
         JsonNode kept = api.asset(gone).body();
         assertThat(kept.path("state").asText()).as("an asset that cannot be made again keeps what it has").isEqualTo("READY");
