@@ -55,6 +55,10 @@ final class Grants {
             }
             case "readWrite" -> bucket.grantReadWrite(function, keys);
             case "name" -> { } // the name only (e.g. where MediaConvert writes): nothing granted
+            case "readDelete" -> { // list and delete (an erasure), never write
+                bucket.grantRead(function, keys);
+                bucket.grantDelete(function, keys);
+            }
             case "readPut" -> { // read back and write, never delete (grantReadWrite includes s3:DeleteObject*)
                 bucket.grantRead(function, keys);
                 bucket.grantPut(function, keys);

@@ -25,11 +25,13 @@ final class Suppressions {
                                 + "bucket (bucket/*, or one key prefix of it such as uploads/*), the indexes of one table (table/index/*: "
                                 + "the assets table's by-state index, which the status API queries) and the "
                                 + "s3:GetObject*/List*/GetBucket*/Abort* and kms:GenerateDataKey*/ReEncrypt* action groups the SDK needs on "
-                                + "that bucket or key.")
+                                + "that bucket or key; s3:DeleteObject* (object and its versions) only for asset-erasure, the one function "
+                                + "that may delete (LeastPrivilegeTest).")
                         .appliesTo(List.of(
                                 RegexAppliesTo.builder().regex("/^Resource::<Storage[A-Za-z0-9]+\\.Arn>\\/([a-z-]+\\/)?\\*$/g").build(),
                                 RegexAppliesTo.builder().regex("/^Resource::<Tables[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g").build(),
                                 "Action::s3:Abort*", "Action::s3:List*", "Action::s3:GetObject*", "Action::s3:GetBucket*",
+                                "Action::s3:DeleteObject*",
                                 "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"))
                         .build()));
         for (IConstruct child : stack.getNode().getChildren()) {

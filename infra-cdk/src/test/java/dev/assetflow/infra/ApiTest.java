@@ -18,7 +18,7 @@ class ApiTest {
         template().resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         List<String> routes = List.of("POST /uploads", "GET /assets", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
                 "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}",
-                "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess");
+                "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess", "DELETE /assets/{assetId}");
         for (String route : routes) {
             template().hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                     "RouteKey", route, "AuthorizationType", "AWS_IAM")));

@@ -88,6 +88,12 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void onlyAssetErasureDeletesRenditionsOriginalsOrAssetRecords() {
+        assertThat(actionsOf("AssetErasure")).contains("s3:DeleteObject*", "s3:List*", "dynamodb:Query", "dynamodb:BatchWriteItem",
+                "sns:Publish").noneMatch(action -> action.startsWith("s3:Put") || action.startsWith("sqs:"));
+    }
+
+    @Test
     void functionsReadTheirConfigurationParametersAndNothingWritesOne() {
         assertThat(allActions()).as("only scripts/config publishes a version, with the operator's credentials")
                 .noneMatch(action -> action.startsWith("ssm:Put") || action.startsWith("ssm:Delete") || action.startsWith("ssm:Label"));
@@ -139,8 +145,10 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void nothingMayDeleteAnOriginal() {
-        assertThat(allActions()).doesNotContain("s3:DeleteObject", "s3:DeleteObject*", "s3:DeleteObjectVersion");
+    void nothingButAnErasureSomeoneAskedForMayDeleteAnOriginal() {
+        java.util.function.Predicate<String> deletes = action -> action.startsWith("s3:DeleteObject");
+        assertThat(allActions().stream().filter(deletes).count()).as("the pipeline never deletes an object; only asset-erasure may")
+                .isEqualTo(actionsOf("AssetErasure").stream().filter(deletes).count()).isPositive();
     }
 
     @SuppressWarnings("unchecked")

@@ -41,10 +41,10 @@ class MessagingTest {
         template().hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
         template().hasResourceProperties("AWS::SNS::Subscription", Match.objectLike(Map.of(
                 "Protocol", "sqs", "RawMessageDelivery", true,
-                "FilterPolicy", Map.of("type", List.of("rendition.ready", "asset.ready")))));
+                "FilterPolicy", Map.of("type", List.of("rendition.ready", "asset.ready", "asset.deleted")))));
         template().hasResourceProperties("AWS::SNS::Subscription", Match.objectLike(Map.of(
                 "Protocol", "sqs",
-                "FilterPolicy", Map.of("type", List.of("asset.ready", "asset.partial", "asset.failed", "asset.quarantined")))));
+                "FilterPolicy", Map.of("type", List.of("asset.ready", "asset.partial", "asset.failed", "asset.quarantined", "asset.deleted")))));
         template().resourceCountIs("AWS::SNS::Subscription", 3); // two subscriber queues + the alarm e-mail
     }
 

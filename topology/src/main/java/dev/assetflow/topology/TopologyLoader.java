@@ -14,7 +14,7 @@ import java.util.Set;
 public final class TopologyLoader {
     private static final String RESOURCE = "/dev/assetflow/topology/topology.json";
     private static final String CONFIG = "/dev/assetflow/topology/config/";
-    private static final Set<String> ACCESS = Set.of("read", "write", "upload", "readWrite", "readPut", "send", "consume", "publish", "pass", "submit", "name");
+    private static final Set<String> ACCESS = Set.of("read", "write", "upload", "readWrite", "readPut", "readDelete", "send", "consume", "publish", "pass", "submit", "name");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

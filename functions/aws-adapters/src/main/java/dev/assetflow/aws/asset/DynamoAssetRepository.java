@@ -1,5 +1,6 @@
 package dev.assetflow.aws.asset;
 
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import static dev.assetflow.aws.dynamodb.Attr.*;
 
 import dev.assetflow.aws.clients.SdkFailures;
@@ -310,6 +311,40 @@ public final class DynamoAssetRepository implements AssetRepository {
     @Override
     public void markTerminalAnnounced(AssetId id) {
         setFlag(id, AssetItems.ASSET_SK, "terminalAnnounced");
+    }
+
+    @Override
+    public int deleteAll(AssetId id) {
+        try {
+            int deleted = 0;
+            for (var page : dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                    .projectionExpression("pk, sk").expressionAttributeValues(Map.of(":pk", s("ASSET#" + id.value()))))) {
+                List<Map<String, AttributeValue>> keys = page.items();
+                for (int from = 0; from < keys.size(); from += 25) { // BatchWriteItem takes 25 requests
+                    List<WriteRequest> batch = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
+                            .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList();
+                    writeAll(batch);
+                    deleted += batch.size();
+                }
+            }
+            return deleted;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "deleting the records of asset " + id);
+        }
+    }
+
+    /** A batch, with what DynamoDB left unprocessed sent again a few times, then a transient failure. */
+    private void writeAll(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > 5) {
+                throw new FailureException(Failure.of(FailureCategory.TRANSIENT, pending.get(table).size()
+                        + " records were left unprocessed after 5 batch writes; ask again"));
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
     }
 
     @Override

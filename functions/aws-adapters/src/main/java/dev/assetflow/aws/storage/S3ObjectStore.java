@@ -4,6 +4,7 @@ import dev.assetflow.aws.clients.SdkFailures;
 import dev.assetflow.domain.storage.ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -77,6 +79,38 @@ public final class S3ObjectStore implements ObjectStore {
                     .mapToLong(object -> object.size()).sum();
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "ListObjectsV2 s3://" + bucket + "/" + prefix);
+        }
+    }
+
+    /** Lists the prefix and deletes a listing page (at most 1,000 keys) per DeleteObjects request. */
+    @Override
+    public long deleteUnder(String bucket, String prefix) {
+        try {
+            long deleted = 0;
+            for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+                List<ObjectIdentifier> keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+                if (keys.isEmpty()) {
+                    continue;
+                }
+                var response = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+                if (response.hasErrors() && !response.errors().isEmpty()) {
+                    throw SdkFailures.translate(S3Exception.builder().message(response.errors().get(0).code() + ": "
+                            + response.errors().get(0).message()).statusCode(500).build(), "DeleteObjects s3://" + bucket + "/" + prefix);
+                }
+                deleted += keys.size();
+            }
+            return deleted;
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "deleting s3://" + bucket + "/" + prefix + "*");
+        }
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e, "DeleteObject s3://" + bucket + "/" + key);
         }
     }
 

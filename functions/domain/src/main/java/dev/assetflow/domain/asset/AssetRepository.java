@@ -66,6 +66,9 @@ public interface AssetRepository {
 
     List<Rendition> renditions(AssetId id);
 
+    /** Deletes every record of the asset (the asset, its renditions, chunk ledger and shadow runs); returns how many. */
+    int deleteAll(AssetId id);
+
     /** Writes a DONE checkpoint unless one exists; true if this call wrote it. */
     boolean checkpointRendition(Rendition done);
 

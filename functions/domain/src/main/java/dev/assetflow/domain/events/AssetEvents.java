@@ -26,6 +26,11 @@ public final class AssetEvents {
         return of(type, asset, null, at, entered);
     }
 
+    /** asset.deleted: the asset as it was before its erasure (its last state, kind, priority, original). */
+    public static AssetEvent deleted(Asset asset, Instant at) {
+        return of(EventType.ASSET_DELETED, asset, null, at, null);
+    }
+
     public static AssetEvent renditionReady(Asset asset, Rendition rendition, Instant at) {
         RenditionDetails details = new RenditionDetails(rendition.name(), rendition.profile(),
                 rendition.profileVersion(), rendition.bucket(), rendition.key(), rendition.contentType(),

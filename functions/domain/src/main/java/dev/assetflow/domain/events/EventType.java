@@ -11,7 +11,9 @@ public enum EventType {
     ASSET_READY("asset.ready"),
     ASSET_PARTIAL("asset.partial"),
     ASSET_FAILED("asset.failed"),
-    ASSET_QUARANTINED("asset.quarantined");
+    ASSET_QUARANTINED("asset.quarantined"),
+    /** The asset's renditions and records are erased (DELETE /assets/{id}); its original too when asked. */
+    ASSET_DELETED("asset.deleted");
 
     private final String wireName;
 

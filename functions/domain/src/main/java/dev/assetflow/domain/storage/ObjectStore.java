@@ -27,5 +27,11 @@ public interface ObjectStore {
     /** The total size of the objects whose keys start with {@code prefix}: what another service wrote there. */
     long bytesUnder(String bucket, String prefix);
 
+    /** Deletes every object whose key starts with {@code prefix}; returns how many there were (0 when none). */
+    long deleteUnder(String bucket, String prefix);
+
+    /** Deletes one object (nothing when it is not there). */
+    void delete(String bucket, String key);
+
     record StoredObject(String bucket, String key, long sizeBytes, String etag, String contentType) {}
 }

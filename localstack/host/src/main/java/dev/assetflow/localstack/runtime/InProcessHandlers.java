@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.assetflow.audioworker.AudioWorkerHandler;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.assetcontrol.AssetControlHandler;
+import dev.assetflow.asseterasure.AssetErasureHandler;
 import dev.assetflow.backfillfunction.BackfillHandler;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.documentworker.DocumentWorkerHandler;
@@ -50,6 +51,7 @@ public final class InProcessHandlers {
             Map.entry(DlqTriageHandler.class.getName(), new Entry<>(ScheduledEvent.class, DlqTriageHandler::new)),
             Map.entry(BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new)),
             Map.entry(AssetControlHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetControlHandler::new)),
+            Map.entry(AssetErasureHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetErasureHandler::new)),
             Map.entry(BackfillHandler.class.getName(), new Entry<>(SQSEvent.class, BackfillHandler::new)));
 
     private InProcessHandlers() {
