@@ -80,6 +80,43 @@ ensure_cdk_cli() {
   fi
 }
 
+# The operator console (console/): its pinned npm packages (hls.js, esbuild) into console/node_modules, then the
+# bundle into console/dist, which the local stack serves at / and the CDK stack deploys. Rebuilt when src/ changes.
+ensure_console() {
+  local console="$ASSETFLOW_HOME/console" node_major stamp
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || die "Node.js and npm are missing: the console is built with them (install Node.js 18 or newer)."
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge 18 ] || die "Node.js $node_major is too old to build the console: install Node.js 18 or newer."
+  if ! cmp -s "$console/package-lock.json" "$console/node_modules/.assetflow-installed-lock" 2>/dev/null; then
+    echo "assetflow: installing the console's pinned packages into console/node_modules" >&2
+    (cd "$console" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm could not install the console's packages (console/package.json)."
+    cp "$console/package-lock.json" "$console/node_modules/.assetflow-installed-lock"
+  fi
+  stamp="$(cd "$console" && cat build.mjs package-lock.json src/*.* src/views/*.js | sha256sum | cut -c1-16)"
+  if [ "$(cat "$console/dist/.source-stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$console/dist/app.js" ]; then
+    (cd "$console" && node build.mjs >&2) || die "the console did not build (console/build.mjs)."
+    echo "$stamp" > "$console/dist/.source-stamp"
+  fi
+}
+
+# Debian's chromium and chromedriver, which the console's browser tests drive (ConsoleIT). Installed with apt-get
+# when missing and this runs as root; otherwise it stops saying what to install.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "assetflow: installing Debian's chromium and chromium-driver for the console's browser tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >&2 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >&2; } \
+      || die "apt-get could not install chromium and chromium-driver (the console's browser tests need them)."
+  else
+    die "chromium and chromedriver are missing (/usr/bin/chromium, /usr/bin/chromedriver): install Debian's packages chromium and chromium-driver (sudo apt-get install chromium chromium-driver); the console's browser tests need them."
+  fi
+}
+
 select_jdk
 ensure_venv
 

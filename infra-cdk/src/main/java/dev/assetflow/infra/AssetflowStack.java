@@ -97,11 +97,14 @@ public final class AssetflowStack extends Stack {
         Map<String, Function> plainFunctions = new LinkedHashMap<>();
         functions.forEach((name, deployed) -> plainFunctions.put(name, deployed.function()));
         Operations operations = new Operations(this, topology, messaging, plainFunctions, settings);
-        Suppressions.apply(this, storage, messaging, plainFunctions.values());
+        Console console = new Console(this, storage, api, settings, Console.dist(repo.artifacts()));
+        Suppressions.apply(this, storage, messaging, plainFunctions.values(), console);
 
         output("ApiUrl", api.url(), "The upload API: POST {ApiUrl}uploads, GET {ApiUrl}assets/{id}");
         output("UploadsBucket", storage.bucket(Storage.UPLOADS).getBucketName(), "Originals (never deleted by the pipeline)");
         output("RenditionsBucket", storage.bucket(Storage.RENDITIONS).getBucketName(), "Renditions");
+        output("ConsoleUrl", "https://" + console.distribution().getDistributionDomainName() + "/",
+                "The operator console (needs the JWT authorizer: -c jwtIssuer/jwtAudience; README, The console)");
         output("RenditionsCdnDomain", storage.cdn().getDistributionDomainName(), "Renditions over HTTPS: https://{domain}/{key}");
         output("AssetEventsTopicArn", messaging.topic("asset-events").getTopicArn(), "Subscribe consumer queues here");
         topology.topics().get("asset-events").subscriptions().forEach(s -> output(Names.pascal(s.queue()) + "QueueUrl",

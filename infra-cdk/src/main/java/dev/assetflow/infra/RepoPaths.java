@@ -26,7 +26,11 @@ final class RepoPaths {
 
     /** The deployable artifact Maven built for a function: exactly the file the local host runs. */
     String functionArtifact(FunctionSpec function) {
-        return new DeployableArtifacts(root).of(function).toString();
+        return artifacts().of(function).toString();
+    }
+
+    DeployableArtifacts artifacts() {
+        return new DeployableArtifacts(root);
     }
 
     String readConfig(String name) {

@@ -73,16 +73,17 @@ final class Storage extends Construct {
                 .serverAccessLogsBucket(accessLogs)
                 .serverAccessLogsPrefix(logical + "/")
                 .removalPolicy(RemovalPolicy.RETAIN);
+        if (spec.browserUploads()) { // the apps' and the console's browsers PUT to presigned URLs from their own origins
+            builder.cors(List.of(CorsRule.builder()
+                    .allowedMethods(List.of(HttpMethods.PUT))
+                    .allowedOrigins(settings.corsAllowedOrigins())
+                    .allowedHeaders(List.of("*"))
+                    .exposedHeaders(List.of("ETag"))
+                    .maxAge(3000)
+                    .build()));
+        }
         if (UPLOADS.equals(logical)) {
-            builder.versioned(true)
-                    .cors(List.of(CorsRule.builder()
-                            .allowedMethods(List.of(HttpMethods.PUT))
-                            .allowedOrigins(settings.corsAllowedOrigins())
-                            .allowedHeaders(List.of("*"))
-                            .exposedHeaders(List.of("ETag"))
-                            .maxAge(3000)
-                            .build()))
-                    .lifecycleRules(uploadLifecycle(settings));
+            builder.versioned(true).lifecycleRules(uploadLifecycle(settings));
         } else {
             List<LifecycleRule> rules = new ArrayList<>(List.of(abortIncompleteUploads()));
             spec.expirations().forEach(expiration -> rules.add(LifecycleRule.builder().id("expire-" + Names.pascal(expiration.prefix()))

@@ -18,7 +18,7 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    static void apply(Stack stack, Storage storage, Messaging messaging, Collection<Function> functions) {
+    static void apply(Stack stack, Storage storage, Messaging messaging, Collection<Function> functions, Console console) {
         NagSuppressions.addStackSuppressions(stack, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
                         .reason("These wildcards come from CDK grant methods scoped to one resource: the objects of one "
@@ -35,6 +35,13 @@ final class Suppressions {
                                 "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"))
                         .build()));
         for (IConstruct child : stack.getNode().getChildren()) {
+            if (child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
+                suppress(child, "AwsSolutions-IAM4", "CDK's own BucketDeployment handler, which copies the console's built files "
+                        + "into the console bucket at deploy time; CDK gives its role AWSLambdaBasicExecutionRole.");
+                suppress(child, "AwsSolutions-IAM5", "CDK's BucketDeployment handler reads the CDK asset bucket's staged files and "
+                        + "writes the console bucket (bucket/*, s3:GetObject*/List*/DeleteObject*): the grants CDK gives it.");
+                suppress(child, "AwsSolutions-L1", "CDK's BucketDeployment handler runs on the Python runtime CDK pins for it.");
+            }
             if (child.getNode().getId().startsWith("BucketNotificationsHandler")) {
                 suppress(child, "AwsSolutions-IAM4", "CDK's own handler that writes the uploads bucket's notification "
                         + "configuration at deploy time; CDK gives its role AWSLambdaBasicExecutionRole. The pipeline's "
@@ -51,6 +58,12 @@ final class Suppressions {
                 + "business decision added on the distribution when needed.");
         suppress(storage.cdn(), "AwsSolutions-CFR2", "Read-only renditions from a private bucket through origin access "
                 + "control; attach a WAF web ACL per deployment if the traffic calls for it.");
+        suppress(console.distribution(), "AwsSolutions-CFR1", "The console is reached by the deployment's operators "
+                + "wherever they are; restrict by geography or IP on the distribution per deployment.");
+        suppress(console.distribution(), "AwsSolutions-CFR2", "The console's files are public static code; the API behind it "
+                + "keeps its authorizer. Attach a WAF web ACL per deployment if the traffic calls for it.");
+        suppress(console.distribution(), "AwsSolutions-CFR4", "The console uses the default CloudFront certificate (no custom "
+                + "domain yet), whose TLS policy cannot be set; a custom domain brings TLSv1.2_2021.");
         suppress(storage.cdn(), "AwsSolutions-CFR4", "The distribution uses the default CloudFront certificate (no custom "
                 + "domain yet), whose TLS policy cannot be set; a custom domain brings TLSv1.2_2021.");
     }

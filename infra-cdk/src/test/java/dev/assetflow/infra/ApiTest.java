@@ -18,7 +18,8 @@ class ApiTest {
         template().resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         List<String> routes = List.of("POST /uploads", "GET /assets", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
                 "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}",
-                "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess", "DELETE /assets/{assetId}");
+                "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess", "POST /assets/{assetId}/repair", "DELETE /assets/{assetId}",
+                "GET /ops/queues", "GET /ops/dead-letters", "POST /ops/dead-letters/redrive", "GET /ops/breakers", "GET /ops/latency");
         for (String route : routes) {
             template().hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                     "RouteKey", route, "AuthorizationType", "AWS_IAM")));

@@ -13,20 +13,20 @@ class StorageTest {
     @Test
     void everyBucketIsPrivateEncryptedAndLogged() {
         Map<String, Map<String, Object>> buckets = resources("AWS::S3::Bucket");
-        assertThat(buckets).hasSize(3); // uploads, renditions, access logs
+        assertThat(buckets).hasSize(4); // uploads, renditions, access logs, the console's files
         buckets.values().forEach(bucket -> {
             Map<String, Object> props = properties(bucket);
             assertThat(props.get("PublicAccessBlockConfiguration")).isEqualTo(Map.of("BlockPublicAcls", true,
                     "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
             assertThat(props).containsKey("BucketEncryption");
         });
-        assertThat(buckets.values().stream().filter(b -> properties(b).containsKey("LoggingConfiguration"))).hasSize(2);
+        assertThat(buckets.values().stream().filter(b -> properties(b).containsKey("LoggingConfiguration"))).hasSize(3);
         assertThat(bucketRetention()).allMatch("Retain"::equals);
     }
 
     @Test
     void everyBucketRefusesPlainHttp() {
-        template().resourceCountIs("AWS::S3::BucketPolicy", 3);
+        template().resourceCountIs("AWS::S3::BucketPolicy", 4);
         resources("AWS::S3::BucketPolicy").values().forEach(policy ->
                 assertThat(properties(policy).toString()).contains("aws:SecureTransport=false").contains("Effect=Deny"));
     }
@@ -61,8 +61,8 @@ class StorageTest {
 
     @Test
     void renditionsAreServedByCloudFrontThroughOriginAccessControl() {
-        template().resourceCountIs("AWS::CloudFront::Distribution", 1);
-        template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        template().resourceCountIs("AWS::CloudFront::Distribution", 2); // the renditions', the console's (ConsoleTest)
+        template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 3); // renditions; the console: its files, renditions
         template().hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of(
                 "DistributionConfig", Match.objectLike(Map.of(
                         "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),

@@ -24,6 +24,19 @@ public record DeployableArtifacts(Path repository) {
         throw new IllegalStateException("no Assetflow repository (topology/topology.json) above " + Path.of("").toAbsolutePath());
     }
 
+    /** How to build the console, for the messages of whatever finds it missing. */
+    public static final String BUILD_CONSOLE = "(cd console && npm ci && npm run build); ./scripts/test and ./scripts/demo do it themselves";
+
+    /**
+     * The operator console as the build leaves it ({@code console/dist}: index.html, the bundled app with hls.js):
+     * what the local host serves at / and the CDK stack uploads to the console bucket. Empty when not built.
+     */
+    public java.util.Optional<Path> console() {
+        Path dist = repository.resolve("console").resolve("dist");
+        return Files.isRegularFile(dist.resolve("index.html")) && Files.isRegularFile(dist.resolve("app.js"))
+                ? java.util.Optional.of(dist) : java.util.Optional.empty();
+    }
+
     /** The artifact of a function; fails with what to run when the build has not made it. */
     public Path of(FunctionSpec function) {
         Path target = repository.resolve(function.module()).resolve("target");

@@ -13,6 +13,7 @@ import dev.assetflow.domain.priority.PriorityOutcome;
 import dev.assetflow.domain.profile.ProfileCatalog;
 import dev.assetflow.domain.reprocess.ReprocessOutcome;
 import dev.assetflow.domain.reprocess.Reprocessing;
+import dev.assetflow.domain.repair.PartialRepair;
 import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.runtime.config.LiveConfigs;
 import dev.assetflow.runtime.http.HttpRequests;
@@ -26,16 +27,19 @@ import org.slf4j.MDC;
 
 /**
  * The operator actions on one asset: {@code POST /assets/{assetId}/priority} (README, "Priority changes") and
- * {@code POST /assets/{assetId}/reprocess} (README, "Reprocessing by profile version").
+ * {@code POST /assets/{assetId}/reprocess} (README, "Reprocessing by profile version") and
+ * {@code POST /assets/{assetId}/repair} (README, "Graceful degradation and ./scripts/repair").
  */
 final class AssetControlService {
     private static final Logger LOG = LoggerFactory.getLogger(AssetControlService.class);
     private final PriorityChange priorities;
     private final Reprocessing reprocessing;
+    private final PartialRepair repairs;
 
-    AssetControlService(PriorityChange priorities, Reprocessing reprocessing) {
+    AssetControlService(PriorityChange priorities, Reprocessing reprocessing, PartialRepair repairs) {
         this.priorities = priorities;
         this.reprocessing = reprocessing;
+        this.repairs = repairs;
     }
 
     static AssetControlService wire(AwsClients clients, AssetControlConfig config) {
@@ -45,7 +49,7 @@ final class AssetControlService {
         return new AssetControlService(new PriorityChange(assets, dispatcher, clock), new Reprocessing(assets,
                 new S3ObjectStore(clients.s3(), clients::presigner), dispatcher,
                 new LiveConfigs(clients, "asset-control", config.configs()).open("profiles", config.profilesLocation(), ProfileCatalog::parse),
-                clock));
+                clock), new PartialRepair(assets, dispatcher, clock));
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -54,6 +58,7 @@ final class AssetControlService {
                 case "POST /assets/{assetId}/priority" -> priority(HttpRequests.parameter(event, "assetId"),
                         HttpRequests.body(event), HttpRequests.requester(event));
                 case "POST /assets/{assetId}/reprocess" -> reprocess(HttpRequests.parameter(event, "assetId"), HttpRequests.requester(event));
+                case "POST /assets/{assetId}/repair" -> repair(HttpRequests.parameter(event, "assetId"), HttpRequests.requester(event));
                 default -> HttpResponses.error(404, "not_found", "no route " + event.getRouteKey());
             };
         } catch (FailureException e) {
@@ -93,6 +98,22 @@ final class AssetControlService {
                     + notFinished.asset().state() + ": only a READY or PARTIAL asset is made again");
             case ReprocessOutcome.CannotRedo cannot -> HttpResponses.error(409, cannot.failure().category().name(),
                     cannot.failure().reason());
+        };
+    }
+
+    private APIGatewayV2HTTPResponse repair(String assetId, String requester) {
+        if (!AssetId.isValid(assetId)) {
+            return HttpResponses.error(400, "invalid_asset_id", "not an asset id: " + assetId);
+        }
+        MDC.put("assetId", assetId);
+        PartialRepair.Outcome outcome = repairs.repair(new AssetId(assetId));
+        LOG.info("repair of {} asked by {}: {}", assetId, requester, outcome.getClass().getSimpleName());
+        return switch (outcome) {
+            case PartialRepair.Sent sent -> HttpResponses.json(202, view(sent.asset(), "sent", "the missing renditions are being made on "
+                    + sent.asset().route().workQueue() + "; the asset reopens and ends READY (or PARTIAL again, with the reason)"));
+            case PartialRepair.NotFound notFound -> HttpResponses.error(404, "not_found", "no asset " + notFound.id());
+            case PartialRepair.NotRepairable not -> HttpResponses.error(409, "not_partial", "the asset is "
+                    + not.asset().state() + ": only a PARTIAL asset is repaired (a FAILED one is redriven or reprocessed)");
         };
     }
 

@@ -40,7 +40,8 @@ class AssetControlHandlerTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/asset-control/post-asset-priority-invalid-id.json", type = APIGatewayV2HTTPEvent.class)
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/asset-control/post-asset-priority-invalid-id.json"), @Event("events/asset-control/post-asset-repair-invalid-id.json")})
     void anIdThatIsNotOneIsRefusedBeforeAnyCall(APIGatewayV2HTTPEvent request) throws Exception {
         assertThat(answer(request, 400).path("error").asText()).isEqualTo("invalid_asset_id");
     }

@@ -11,6 +11,7 @@ import dev.assetflow.localstack.lambda.ArtifactFunction;
 import dev.assetflow.localstack.runtime.LocalFunction;
 import dev.assetflow.localstack.provision.LambdaRegistrations;
 import dev.assetflow.localstack.runtime.MappingState;
+import dev.assetflow.localstack.runtime.ConsoleSite;
 import dev.assetflow.localstack.runtime.HttpApiServer;
 import dev.assetflow.localstack.runtime.ScheduleRule;
 import dev.assetflow.localstack.runtime.SqsEventSourceMapping;
@@ -171,6 +172,7 @@ public final class LocalStack implements AutoCloseable {
                 EnvValue.MEDIA_CONVERT_PRIORITIES.stream().map(resources::mediaConvertQueueArn).collect(Collectors.toSet()),
                 clients.s3(), clients.presigner(), clients.eventBridge(), venv.tool("ffmpeg"), venv.tool("ffprobe"));
         topology.functions().forEach(this::deploy);
+        api.site(new ConsoleSite(artifacts.console(), clients.s3(), resources.bucketName("renditions")));
         api.start();
     }
 

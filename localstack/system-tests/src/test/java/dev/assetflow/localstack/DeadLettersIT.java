@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.deadletter.DynamoFailureLog;
 import dev.assetflow.aws.deadletter.DeadLetterQueue;
-import dev.assetflow.ops.deadletter.DeadLetterRedrive;
+import dev.assetflow.aws.deadletter.DeadLetterRedrive;
 import dev.assetflow.dlqtriage.DlqTriageHandler;
 import dev.assetflow.domain.deadletter.FailedMessage;
 import dev.assetflow.domain.json.Json;

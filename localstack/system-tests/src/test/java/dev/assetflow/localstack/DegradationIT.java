@@ -66,10 +66,10 @@ class DegradationIT {
         assertThat(fx.notifications().count(assetId, "asset.partial")).isEqualTo(1);
         assertThat(ImagePipelineIT.originalExists(fx, partial)).isTrue();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = RepairCommand.run(Map.of("--endpoint", fx.stack().awsEndpoint().toString(),
-                "--prefix", fx.stack().resources().names().prefix(), "--asset", assetId), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        // the console's Repair button: POST /assets/{id}/repair (scripts/repair runs the same PartialRepair, below)
+        var repair = WorkQueues.postTo(fx.stack(), "/assets/" + assetId + "/repair", "");
+        assertThat(repair.statusCode()).as(repair.body()).isEqualTo(202);
+        assertThat(repair.body()).contains("\"result\":\"sent\"");
 
         JsonNode ready = Uploads.settled(api, assetId);
         for (int i = 0; i < 300 && !ready.path("state").asText().equals("READY"); i++) {
@@ -80,6 +80,12 @@ class DegradationIT {
         assertThat(names(ready)).contains("storyboard", "poster", "hls/master");
         assertThat(ready.has("failure")).isFalse();
         assertThat(ready.path("history").findValuesAsText("to")).containsSubsequence("PROCESSING", "PARTIAL", "QUEUED", "PROCESSING", "READY");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = RepairCommand.run(Map.of("--endpoint", fx.stack().awsEndpoint().toString(),
+                "--prefix", fx.stack().resources().names().prefix(), "--asset", assetId), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).as("a READY asset has nothing to repair").isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(assetId + ": not repaired: it is READY");
+        assertThat(WorkQueues.postTo(fx.stack(), "/assets/" + assetId + "/repair", "").statusCode()).isEqualTo(409);
         fx.searchIndex().collectUntilQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         Map<String, Long> announced = fx.searchIndex().eventsFor(assetId).stream()
                 .filter(e -> e.path("type").asText().equals("rendition.ready"))

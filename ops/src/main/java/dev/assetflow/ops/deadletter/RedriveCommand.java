@@ -3,6 +3,7 @@ package dev.assetflow.ops.deadletter;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.deadletter.DynamoFailureLog;
 import dev.assetflow.aws.deadletter.DeadLetterQueue;
+import dev.assetflow.aws.deadletter.DeadLetterRedrive;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;

@@ -4,15 +4,14 @@ import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.runtime.config.Env;
 import dev.assetflow.aws.work.SqsWorkDispatcher;
-import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.AssetState;
 import dev.assetflow.domain.failure.FailureException;
-import dev.assetflow.domain.work.WorkMessage;
+import dev.assetflow.domain.repair.PartialRepair;
 import dev.assetflow.topology.ResourceNames;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +69,22 @@ public final class RepairCommand {
             SqsWorkDispatcher dispatcher = new SqsWorkDispatcher(clients.sqs(), workQueues, null);
             List<AssetId> ids = options.containsKey("--all-partial") ? assets.idsInState(AssetState.PARTIAL)
                     : List.of(options.get("--asset").split(",")).stream().map(AssetId::new).toList();
+            PartialRepair repair = new PartialRepair(assets, dispatcher, Clock.systemUTC());
             int failed = 0;
             for (AssetId id : ids) {
-                Optional<Asset> asset = assets.find(id);
-                if (asset.isEmpty() || !asset.get().repairable()) {
-                    out.printf("%s: not repaired: it is %s%n", id, asset.map(a -> a.state().name()).orElse("unknown"));
-                    failed++;
-                    continue;
-                }
                 try {
-                    dispatcher.dispatch(WorkMessage.of(asset.get(), "repair", Instant.now()).asRepair(Instant.now()));
-                    out.printf("%s: sent for repair (%s)%n", id, asset.get().failure() == null ? "" : asset.get().failure().reason());
+                    switch (repair.repair(id)) {
+                        case PartialRepair.Sent sent -> out.printf("%s: sent for repair (%s)%n", id,
+                                sent.asset().failure() == null ? "" : sent.asset().failure().reason());
+                        case PartialRepair.NotFound notFound -> {
+                            out.printf("%s: not repaired: it is unknown%n", id);
+                            failed++;
+                        }
+                        case PartialRepair.NotRepairable not -> {
+                            out.printf("%s: not repaired: it is %s%n", id, not.asset().state().name());
+                            failed++;
+                        }
+                    }
                 } catch (FailureException e) {
                     out.printf("%s: could not be sent: %s%n", id, e.failure());
                     failed++;

@@ -27,15 +27,29 @@ public final class SqsQueues {
 
     /** Visible plus in-flight messages: what an operator would call the queue's contents. */
     public static int depth(SqsClient sqs, String url) {
+        Counts counts = counts(sqs, url);
+        return counts.visible() + counts.inFlight();
+    }
+
+    /** A queue's approximate counts (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html). */
+    public record Counts(int visible, int inFlight, int delayed) {}
+
+    public static Counts counts(SqsClient sqs, String url) {
         try {
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                    + Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            return new Counts(count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                    count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+                    count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "GetQueueAttributes " + url);
         }
+    }
+
+    private static int count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+        return Integer.parseInt(attributes.getOrDefault(name, "0"));
     }
 
     /** A String message attribute, as filter policies and triage read them. */

@@ -45,14 +45,16 @@ public final class Demo {
             System.out.printf("  %s at %s, resources provisioned (prefix %s); upload API at %s%n",
                     stack.embedded() ? "embedded AWS (moto server)" : "external AWS endpoint (AWS_ENDPOINT_URL)",
                     stack.awsEndpoint(), options.prefix(), stack.apiEndpoint());
+            System.out.printf("  the operator console: %s/ (assets, queues, dead letters, breakers, latency)%n", stack.apiEndpoint());
             System.out.println("  every function runs from its deployable artifact under the Lambda runtime interface client;"
                     + " its log (JSON lines and START/END/REPORT): " + stack.functionLog("<function>"));
             DemoRun run = new DemoRun(stack, samples);
             exitCode = run.execute();
             if (keepRunning) {
-                System.out.printf("%nThe stack stays up at %s; try:%n  curl -s -X POST %s/uploads -H 'Content-Type: application/json' -d "
+                System.out.printf("%nThe stack stays up at %s; open the console at %s/ in a browser, or try:%n"
+                        + "  curl -s -X POST %s/uploads -H 'Content-Type: application/json' -d "
                         + "'{\"fileName\":\"a.png\",\"contentType\":\"image/png\",\"sizeBytes\":1234}'%nCtrl-C stops it.%n",
-                        stack.apiEndpoint(), stack.apiEndpoint());
+                        stack.apiEndpoint(), stack.apiEndpoint(), stack.apiEndpoint());
                 Thread.currentThread().join();
             }
         }

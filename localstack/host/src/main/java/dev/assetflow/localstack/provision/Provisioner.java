@@ -129,6 +129,10 @@ public final class Provisioner {
 
     private void createBucket(ProvisionedResources resources, String name, BucketSpec spec) {
         clients.s3().createBucket(b -> b.bucket(name));
+        if (spec.browserUploads()) { // as infra-cdk's Storage: browsers PUT to presigned URLs from another origin (the console's)
+            clients.s3().putBucketCors(b -> b.bucket(name).corsConfiguration(c -> c.corsRules(r -> r.allowedMethods("PUT")
+                    .allowedOrigins("*").allowedHeaders("*").exposeHeaders("ETag").maxAgeSeconds(3000))));
+        }
         if (!spec.expirations().isEmpty()) {
             clients.s3().putBucketLifecycleConfiguration(b -> b.bucket(name).lifecycleConfiguration(c -> c.rules(
                     spec.expirations().stream().map(expiration -> LifecycleRule.builder().id("expire-" + expiration.prefix().replace('/', '-'))

@@ -49,6 +49,7 @@ public final class HttpApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
+    private volatile ConsoleSite site;
 
     public HttpApiServer(int port) {
         // a burst of clients connects at once: a short accept backlog would drop their SYNs and make them wait
@@ -72,6 +73,11 @@ public final class HttpApiServer implements AutoCloseable {
         routes.add(new Route(route.method(), route.routeKey(), Pattern.compile(regex.toString()), parameters, function));
     }
 
+    /** Serves the console and renditions for whatever no route matches (as the console distribution does on AWS). */
+    public void site(ConsoleSite site) {
+        this.site = site;
+    }
+
     public HttpApiServer start() {
         server.start();
         return this;
@@ -90,6 +96,9 @@ public final class HttpApiServer implements AutoCloseable {
                     respond(exchange, route.function().invoke(event(exchange, route, matcher).toString()));
                     return;
                 }
+            }
+            if (site != null && site.serve(exchange)) {
+                return;
             }
             Exchanges.write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.assetflow.audioworker.AudioWorkerHandler;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.assetcontrol.AssetControlHandler;
 import dev.assetflow.asseterasure.AssetErasureHandler;
+import dev.assetflow.opsapi.OpsApiHandler;
 import dev.assetflow.backfillfunction.BackfillHandler;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.documentworker.DocumentWorkerHandler;
@@ -52,6 +53,7 @@ public final class InProcessHandlers {
             Map.entry(BreakerProbeHandler.class.getName(), new Entry<>(ScheduledEvent.class, BreakerProbeHandler::new)),
             Map.entry(AssetControlHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetControlHandler::new)),
             Map.entry(AssetErasureHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetErasureHandler::new)),
+            Map.entry(OpsApiHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, OpsApiHandler::new)),
             Map.entry(BackfillHandler.class.getName(), new Entry<>(SQSEvent.class, BackfillHandler::new)));
 
     private InProcessHandlers() {

@@ -1,4 +1,4 @@
-package dev.assetflow.ops.deadletter;
+package dev.assetflow.aws.deadletter;
 
 import dev.assetflow.aws.clients.SdkFailures;
 import dev.assetflow.domain.deadletter.DeadLetterTriage;
@@ -19,7 +19,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import dev.assetflow.aws.deadletter.DeadLetterQueue;
 import dev.assetflow.aws.sqs.SqsQueues;
 /**
  * Lists a dead-letter queue grouped by failure, and puts selected messages back on their source

@@ -1,0 +1,64 @@
+// The console's calls to the Assetflow API. The console is served from the same origin as the API (the local
+// stack's HTTP API at /, CloudFront in a deployed stack, whose behaviours send /assets*, /uploads* and /ops/* to
+// the API), so no CORS is involved. With the JWT authorizer the token given on the Sign-in page is sent as a
+// bearer token; the IAM authorizer wants SigV4-signed requests, which a browser page does not make (README).
+
+const TOKEN_KEY = 'assetflow.token';
+
+export const token = {
+  get: () => localStorage.getItem(TOKEN_KEY) || '',
+  set: (value) => (value ? localStorage.setItem(TOKEN_KEY, value) : localStorage.removeItem(TOKEN_KEY)),
+};
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message || `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.error;
+  }
+}
+
+export async function call(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (token.get()) headers.Authorization = `Bearer ${token.get()}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? safeJson(text) : null;
+  if (!response.ok && response.status !== 207) throw new ApiError(response.status, json);
+  return json;
+}
+
+function safeJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+/** POST /uploads, then the PUT of the bytes to the presigned URL with exactly the headers it was signed with. */
+export async function upload(file, onProgress) {
+  const plan = await call('POST', '/uploads', {
+    fileName: file.name, contentType: file.type || 'application/octet-stream', sizeBytes: file.size,
+  });
+  if (!plan.upload) throw new Error('this file needs a multipart upload: use ./scripts/upload for files above the multipart threshold');
+  const headers = { ...plan.upload.headers };
+  delete headers['Content-Length']; // the browser sets it from the body and refuses to have it set
+  await new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(plan.upload.method, plan.upload.url);
+    Object.entries(headers).forEach(([name, value]) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`the upload was refused: HTTP ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error('the upload could not reach storage (is the bucket CORS rule missing this origin?)'));
+    xhr.send(file);
+  });
+  return plan;
+}
+
+/** Where the console finds a rendition: renditions/… under its own origin (the local stack, or CloudFront). */
+export function renditionUrl(location) {
+  const match = /^s3:\/\/[^/]+\/(.*)$/.exec(location || '');
+  return match ? '/' + match[1].split('/').map(encodeURIComponent).join('/') : null;
+}

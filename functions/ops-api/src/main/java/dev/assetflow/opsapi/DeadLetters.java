@@ -1,0 +1,65 @@
+package dev.assetflow.opsapi;
+
+import dev.assetflow.aws.deadletter.DeadLetterQueue;
+import dev.assetflow.aws.deadletter.DeadLetterRedrive;
+import dev.assetflow.aws.sqs.SqsQueues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The dead letters of every queue, grouped by failure category, and a redrive of some of them: the same
+ * {@link DeadLetterRedrive} that {@code ./scripts/redrive} runs (receive → send to the source → delete; never lost).
+ * Only non-empty DLQs are read (SQS cannot peek: reading one waits a second for its last empty receive).
+ */
+final class DeadLetters {
+    /** More than a console page shows; a redrive of more is {@code ./scripts/redrive --all}. */
+    static final int MAX_PER_REDRIVE = 500;
+
+    private final SqsClient sqs;
+    private final DeadLetterRedrive redrive;
+    private final Map<String, String> dlqUrlBySource;
+
+    DeadLetters(SqsClient sqs, DeadLetterRedrive redrive, Map<String, String> dlqUrlBySource) {
+        this.sqs = sqs;
+        this.redrive = redrive;
+        this.dlqUrlBySource = new TreeMap<>(dlqUrlBySource);
+    }
+
+    record Letter(String messageId, String assetId, int attempts, String reason, boolean triaged) {}
+
+    record Category(String category, List<Letter> letters) {}
+
+    record Queue(String sourceQueue, String deadLetterQueueUrl, int depth, List<Category> categories) {}
+
+    List<Queue> list() {
+        List<Queue> queues = new ArrayList<>();
+        dlqUrlBySource.forEach((source, url) -> {
+            DeadLetterQueue dlq = new DeadLetterQueue(sqs, source, url);
+            int depth = SqsQueues.depth(sqs, url);
+            if (depth > 0) {
+                Map<String, List<Letter>> byCategory = redrive.list(dlq).stream().collect(Collectors.groupingBy(
+                        listed -> listed.failure().category().name(), TreeMap::new,
+                        Collectors.mapping(l -> new Letter(l.messageId(), l.assetId(), l.attempts(), l.failure().reason(), l.triaged()),
+                                Collectors.toList())));
+                queues.add(new Queue(source, url, depth, byCategory.entrySet().stream().map(e -> new Category(e.getKey(), e.getValue())).toList()));
+            }
+        });
+        return queues;
+    }
+
+    boolean knows(String sourceQueue) {
+        return dlqUrlBySource.containsKey(sourceQueue);
+    }
+
+    DeadLetterRedrive.Moved redrive(RedriveRequest.Valid request) {
+        DeadLetterQueue dlq = new DeadLetterQueue(sqs, request.sourceQueue(), dlqUrlBySource.get(request.sourceQueue()));
+        Predicate<DeadLetterRedrive.Listed> selected = listed -> (request.category() == null || listed.failure().category() == request.category())
+                && (request.messageIds().isEmpty() || request.messageIds().contains(listed.messageId()));
+        return redrive.redrive(dlq, selected, MAX_PER_REDRIVE);
+    }
+}
