@@ -18,11 +18,13 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, body) {
+/** Calls the API with a JSON body, or (`rawText`) a document's text as it is. */
+export async function call(method, path, body, rawText) {
   const headers = { Accept: 'application/json' };
   if (token.get()) headers.Authorization = `Bearer ${token.get()}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (body !== undefined || rawText !== undefined) headers['Content-Type'] = 'application/json';
+  const payload = rawText !== undefined ? rawText : body === undefined ? undefined : JSON.stringify(body);
+  const response = await fetch(path, { method, headers, body: payload });
   const text = await response.text();
   const json = text ? safeJson(text) : null;
   if (!response.ok && response.status !== 207) throw new ApiError(response.status, json);

@@ -7,6 +7,7 @@ import { renderDeadLetters } from './views/deadletters.js';
 import { renderBreakers } from './views/breakers.js';
 import { renderLatency } from './views/latency.js';
 import { renderSettings } from './views/settings.js';
+import { renderConfig } from './views/config.js';
 import { el } from './dom.js';
 
 const routes = [
@@ -16,6 +17,7 @@ const routes = [
   [/^#\/dead-letters$/, 'dead-letters', renderDeadLetters],
   [/^#\/breakers$/, 'breakers', renderBreakers],
   [/^#\/latency$/, 'latency', renderLatency],
+  [/^#\/config$/, 'config', renderConfig],
   [/^#\/settings$/, 'settings', renderSettings],
 ];
 

@@ -58,9 +58,13 @@ function progress(asset) {
   const done = t.partsDone ?? (t.percentComplete !== undefined ? t.percentComplete : null);
   const total = t.partsTotal ?? (t.percentComplete !== undefined ? 100 : null);
   if (done === null || !total) return el('p', { class: 'muted' }, `transcoding on ${t.engine}…`);
-  return el('div', { class: 'toolbar', 'data-testid': 'progress' },
-    el('span', {}, `${t.engine}: ${done} of ${total}${t.partsTotal ? ' parts' : ' %'}`),
-    el('div', { class: 'bar', style: 'width:240px' }, el('span', { style: `width:${Math.round((100 * done) / total)}%` })));
+  const finished = new Set((t.parts || []).map((p) => p.index));
+  return el('div', { 'data-testid': 'progress' },
+    el('div', { class: 'toolbar' },
+      el('span', {}, `${t.engine}: ${done} of ${total}${t.partsTotal ? ' parts' : ' %'}`),
+      el('div', { class: 'bar', style: 'width:240px' }, el('span', { style: `width:${Math.round((100 * done) / total)}%` }))),
+    t.partsTotal ? el('div', { class: 'parts', title: 'each chunk, then the audio' }, ...Array.from({ length: t.partsTotal }, (_, i) =>
+      el('span', { class: finished.has(i) ? 'done' : '', title: i === t.partsTotal - 1 ? 'audio' : `chunk ${i}` }))) : null);
 }
 
 function actions(asset, reload) {

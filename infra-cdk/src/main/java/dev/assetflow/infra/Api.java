@@ -51,7 +51,7 @@ final class Api extends Construct {
                 .createDefaultStage(false)
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(settings.corsAllowedOrigins())
-                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
                         // a browser signing its calls with SigV4 (the IAM authorizer) sends these too
                         .allowHeaders(List.of("authorization", "content-type", "x-amz-date", "x-amz-security-token",
                                 "x-amz-content-sha256"))

@@ -37,7 +37,15 @@ final class ConfigParameters extends Construct {
     }
 
     /** Read the newest version (GetParameter) and the earlier ones (GetParameterHistory, for the last good one), nothing else. */
-    void grantRead(String logical, IGrantable function) {
-        parameter(logical).grantRead(function);
+    /** {@code read}: GetParameter(History), what LiveConfig needs; {@code readWrite}: also PutParameter (the console's editor). */
+    void grant(String logical, String access, IGrantable function) {
+        switch (access) {
+            case "read" -> parameter(logical).grantRead(function);
+            case "readWrite" -> {
+                parameter(logical).grantRead(function);
+                parameter(logical).grantWrite(function);
+            }
+            default -> throw new IllegalArgumentException("parameter access " + access);
+        }
     }
 }

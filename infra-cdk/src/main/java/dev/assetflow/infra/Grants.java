@@ -36,7 +36,7 @@ final class Grants {
                 case DEAD_LETTER_QUEUES -> topology.deadLetterSources(value.deadLetterQueuesOfConsumer()).forEach(logical ->
                         messaging.deadLetterQueue(logical).ifPresent(dlq -> queue(dlq, value.access(), function)));
                 case MEDIA_CONVERT -> mediaConvert.grant(value.mediaConvert(), value.access(), function);
-                case PARAMETER -> parameters.grantRead(value.parameter(), function);
+                case PARAMETER -> parameters.grant(value.parameter(), value.access(), function);
                 case VALUE, TOOL -> { }
             }
         });

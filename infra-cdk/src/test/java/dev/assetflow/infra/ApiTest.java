@@ -19,7 +19,9 @@ class ApiTest {
         List<String> routes = List.of("POST /uploads", "GET /assets", "GET /assets/{assetId}", "GET /uploads/{uploadId}",
                 "GET /uploads/{uploadId}/parts", "POST /uploads/{uploadId}/complete", "DELETE /uploads/{uploadId}",
                 "POST /assets/{assetId}/priority", "POST /assets/{assetId}/reprocess", "POST /assets/{assetId}/repair", "DELETE /assets/{assetId}",
-                "GET /ops/queues", "GET /ops/dead-letters", "POST /ops/dead-letters/redrive", "GET /ops/breakers", "GET /ops/latency");
+                "GET /ops/queues", "GET /ops/dead-letters", "POST /ops/dead-letters/redrive", "GET /ops/breakers", "GET /ops/latency",
+                "GET /ops/config/{document}", "POST /ops/config/{document}/validate", "POST /ops/config/{document}/diff",
+                "PUT /ops/config/{document}", "POST /ops/config/{document}/rollback");
         for (String route : routes) {
             template().hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                     "RouteKey", route, "AuthorizationType", "AWS_IAM")));

@@ -9,7 +9,8 @@ package dev.assetflow.topology;
  * {@code mediaConvert} is {@code role} (the role MediaConvert jobs assume; access {@code pass}) or
  * {@code queues} (a JSON object, priority → the stack's MediaConvert queue ARN; access {@code submit}:
  * create, read and cancel jobs on exactly those queues). {@code parameter} names a configuration document
- * ({@code parameters} in the topology; access {@code read}); it resolves to {@code ssm:<parameter name>}, the
+ * ({@code parameters} in the topology; access {@code read}, or {@code readWrite} for the console's editor, which publishes
+ * versions); it resolves to {@code ssm:<parameter name>}, the
  * location {@code LiveConfig} reads.
  */
 public record EnvValue(

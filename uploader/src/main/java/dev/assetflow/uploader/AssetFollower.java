@@ -1,6 +1,7 @@
 package dev.assetflow.uploader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -18,13 +19,24 @@ public final class AssetFollower {
         this.every = every;
     }
 
-    /** The last answer: terminal, or whatever it was when {@code wait} ran out (404 until ingest has seen the upload). */
+    /**
+     * The last answer: terminal, or whatever it was when {@code wait} ran out (404 until ingest has seen the upload). A
+     * poll that fails (a timeout, a reset connection) is asked again at the next turn: following is only reading, and a
+     * slow answer says nothing about the asset. Only when no poll has answered by the deadline is the last failure thrown.
+     */
     public UploadApiClient.ApiResponse follow(String assetId, Duration wait, Consumer<JsonNode> onStateChange) throws InterruptedException {
         Instant deadline = Instant.now().plus(wait);
         String last = null;
-        UploadApiClient.ApiResponse response;
+        UploadApiClient.ApiResponse response = null;
+        UncheckedIOException failure = null;
         do {
-            response = api.asset(assetId);
+            try {
+                response = api.asset(assetId);
+            } catch (UncheckedIOException e) {
+                failure = e;
+                Thread.sleep(every.toMillis());
+                continue;
+            }
             String state = response.status() == 200 ? response.body().path("state").asText() : null;
             if (state != null && !state.equals(last)) {
                 onStateChange.accept(response.body());
@@ -35,6 +47,9 @@ public final class AssetFollower {
             }
             Thread.sleep(every.toMillis());
         } while (Instant.now().isBefore(deadline));
+        if (response == null) {
+            throw failure;
+        }
         return response;
     }
 }

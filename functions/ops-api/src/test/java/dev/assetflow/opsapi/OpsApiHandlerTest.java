@@ -24,7 +24,8 @@ class OpsApiHandlerTest {
             "FAILURES_TABLE", "assetflow-test-failures", "BREAKERS_TABLE", "assetflow-test-breakers", "BREAKER_STEPS", "image-worker",
             "DEAD_LETTER_QUEUE_URLS", "{\"assetflow-test-image-critical\":\"http://127.0.0.1:9/q/image-critical-dlq\"}",
             "INGEST_QUEUE_URL", "http://127.0.0.1:9/q/ingest",
-            "WORK_QUEUES", "{\"image/critical\":\"http://127.0.0.1:9/q/image-critical\"}"));
+            "WORK_QUEUES", "{\"image/critical\":\"http://127.0.0.1:9/q/image-critical\"}",
+            "ROUTING_RULES", "ssm:/assetflow-test/routing-rules", "PROFILES", "ssm:/assetflow-test/profiles"));
 
     @AfterAll
     static void closeClients() {
@@ -53,6 +54,12 @@ class OpsApiHandlerTest {
     @Event(value = "events/ops-api/latency-last-hour.json", type = APIGatewayV2HTTPEvent.class)
     void aValidLatencyRequestWithAnUnreachableTableIsARetryable503(APIGatewayV2HTTPEvent request) throws Exception {
         assertThat(answer(request, 503).path("error").asText()).isEqualTo("unavailable");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/ops-api/config-unknown-document.json", type = APIGatewayV2HTTPEvent.class)
+    void anUnknownConfigurationDocumentIsNotFoundBeforeAnyCall(APIGatewayV2HTTPEvent request) throws Exception {
+        assertThat(answer(request, 404).path("message").asText()).contains("pricing", "routing-rules or profiles");
     }
 
     private static JsonNode answer(APIGatewayV2HTTPEvent request, int status) throws Exception {

@@ -5,6 +5,8 @@ import dev.assetflow.domain.asset.HistoryEntry;
 import dev.assetflow.domain.asset.Rendition;
 import java.time.Instant;
 import dev.assetflow.domain.video.ChunkLedger;
+import dev.assetflow.domain.video.ChunkResult;
+import java.util.function.Function;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,11 @@ record AssetView(
     /**
      * How a video's renditions are made: what the video worker recorded ({@code engine}, {@code estimateCpuSeconds},
      * {@code budgetCpuSeconds}, {@code chunks}, {@code reason}) and, on the segmented path, how many parts (chunks
-     * and the audio) are done. Every chunk encodes every rung it makes (not those a reprocess keeps), so each is as far as {@code partsDone}.
+     * and the audio) are done, and which ({@code parts}: index and encode time). Every chunk encodes every rung it makes (not those a
+     * reprocess keeps), so each rung is as far as {@code partsDone}.
      */
-    static Map<String, Object> transcode(Asset asset, List<ChunkLedger.Progress> progress) {
+    static Map<String, Object> transcode(Asset asset, List<ChunkLedger.Progress> progress,
+            Function<ChunkLedger.Progress, List<ChunkResult>> partsOf) {
         if (!(asset.media().get("transcode") instanceof Map<?, ?> recorded)) {
             return null;
         }
@@ -58,11 +62,15 @@ record AssetView(
                 .ifPresent(p -> {
                     view.put("partsDone", p.done());
                     view.put("partsTotal", p.total());
+                    // each part done so far: the chunks by index, the audio as the part after the last chunk
+                    view.put("parts", partsOf.apply(p).stream().map(r -> Map.of("index", r.chunkIndex(), "encodeMillis",
+                            r.encodeMillis())).toList());
                 });
         return view;
     }
 
-    static AssetView of(Asset asset, List<Rendition> renditions, List<ChunkLedger.Progress> progress) {
+    static AssetView of(Asset asset, List<Rendition> renditions, List<ChunkLedger.Progress> progress,
+            Function<ChunkLedger.Progress, List<ChunkResult>> partsOf) {
         return new AssetView(
                 asset.id().value(),
                 asset.state().name(),
@@ -74,7 +82,7 @@ record AssetView(
                 asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().workQueue(),
                         asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion(),
                         asset.route().generation()),
-                transcode(asset, progress),
+                transcode(asset, progress, partsOf),
                 asset.failure() == null ? null
                         : new FailureView(asset.failure().category().name(), asset.failure().reason()),
                 renditions.stream()

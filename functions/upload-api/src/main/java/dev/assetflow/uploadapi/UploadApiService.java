@@ -139,7 +139,8 @@ final class UploadApiService {
         }
         AssetId id = new AssetId(assetId);
         return assets.find(id)
-                .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id), chunks.progress(id)), Map.of()))
+                .map(asset -> HttpResponses.json(200, AssetView.of(asset, assets.renditions(id), chunks.progress(id),
+                        p -> chunks.results(id, p.profile(), p.profileVersion())), Map.of()))
                 .orElseGet(() -> HttpResponses.error(404, "not_found",
                         "no asset " + assetId + " (if it was just requested, its upload has not arrived yet)"));
     }

@@ -32,9 +32,9 @@ class ConfigIT {
     private static LocalStack stack;
     private static AssetflowClient api;
     private static String prefix;
-    private static final String RULES = TopologyLoader.configDocument("routing-rules.json");
+    static final String RULES = TopologyLoader.configDocument("routing-rules.json");
     /** The bundled rules with plain images sent to the bulk class instead of critical. */
-    private static final String IMAGES_TO_BULK = RULES.replace("\"version\": 4", "\"version\": 5").replace("""
+    static final String IMAGES_TO_BULK = RULES.replace("\"version\": 4", "\"version\": 5").replace("""
             "name": "images",
                   "when": {
                     "kind": "image"

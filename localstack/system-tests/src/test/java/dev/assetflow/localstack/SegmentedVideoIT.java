@@ -98,11 +98,15 @@ class SegmentedVideoIT {
                 .isBefore(Instant.parse(asset.path("updatedAt").asText()));
         assertThat(processing.path("transcode").path("partsDone").asInt()).as("progress is visible while it runs")
                 .isBetween(1, processing.path("transcode").path("partsTotal").asInt() - 1);
+        assertThat(processing.path("transcode").path("parts").size()).as("each part done so far, by index")
+                .isEqualTo(processing.path("transcode").path("partsDone").asInt());
         JsonNode transcode = asset.path("transcode");
         assertThat(transcode.path("engine").asText()).isEqualTo("segmented");
         assertThat(transcode.path("chunks").asInt()).as(transcode.toString()).isGreaterThan(5);
         assertThat(transcode.path("partsTotal").asInt()).as("the chunks and the audio").isEqualTo(transcode.path("chunks").asInt() + 1);
         assertThat(transcode.path("partsDone").asInt()).isEqualTo(transcode.path("partsTotal").asInt());
+        assertThat(transcode.path("parts").findValuesAsText("index")).as("every chunk and the audio, once each")
+                .hasSize(transcode.path("partsTotal").asInt()).doesNotHaveDuplicates();
         assertThat(ImagePipelineIT.names(asset.path("renditions")))
                 .containsExactlyInAnyOrder("hls/180p", "hls/audio", "hls/master", "mp4/180p", "poster", "storyboard");
 

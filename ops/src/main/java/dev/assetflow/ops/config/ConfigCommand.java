@@ -3,6 +3,8 @@ package dev.assetflow.ops.config;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.config.SsmConfigParameters;
+import dev.assetflow.domain.configreview.ConfigDesk;
+import dev.assetflow.topology.ParameterSpec;
 import dev.assetflow.domain.configreview.ConfigDocument;
 import dev.assetflow.ops.CommandClients;
 import dev.assetflow.ops.CommandOptions;
@@ -60,7 +62,8 @@ public final class ConfigCommand {
         String deployment = stack.orElseThrow(() -> new IllegalArgumentException(action + " needs --stack NAME"));
         try (AwsClients clients = CommandClients.of(Optional.ofNullable(command.options().get("--endpoint")).map(URI::create),
                 command.get("--region", "us-east-1"))) {
-            ConfigReport report = new ConfigReport(new SsmConfigParameters(clients.ssm()), deployment, out);
+            java.util.function.Function<ConfigDocument, String> names = doc -> ParameterSpec.name(deployment, doc.logical());
+            ConfigReport report = new ConfigReport(new ConfigDesk(new SsmConfigParameters(clients.ssm(), names)), names, out);
             return switch (action) {
                 case "validate" -> report.validate(document, candidate(command, document));
                 case "push" -> report.push(document, candidate(command, document));

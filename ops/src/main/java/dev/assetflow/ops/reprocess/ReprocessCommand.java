@@ -3,6 +3,8 @@ package dev.assetflow.ops.reprocess;
 import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.config.SsmConfigParameters;
+import dev.assetflow.domain.configreview.ConfigDocument;
+import dev.assetflow.domain.configreview.ConfigVersions;
 import dev.assetflow.aws.storage.S3ObjectStore;
 import dev.assetflow.aws.work.SqsWorkDispatcher;
 import dev.assetflow.domain.asset.Asset;
@@ -63,7 +65,7 @@ public final class ReprocessCommand {
                     local ? new ResourceNames(stack).of("assets") : command.required("--assets-table"));
             Map<String, String> queues = local ? CommandClients.localWorkQueues(clients, new ResourceNames(stack))
                     : new Env(Map.of("WORK_QUEUES", command.required("--work-queues"))).jsonMap("WORK_QUEUES");
-            SsmConfigParameters parameters = new SsmConfigParameters(clients.ssm());
+            SsmConfigParameters parameters = new SsmConfigParameters(clients.ssm(), doc -> ParameterSpec.name(stack, doc.logical()));
             String name = ParameterSpec.name(stack, "profiles");
             ProfileCatalog catalog = catalog(parameters, name);
             awaitFunctionsServing(parameters, name, out);
@@ -108,7 +110,7 @@ public final class ReprocessCommand {
      * sooner could be made with the older one again, so the command waits out what is left of that minute.
      */
     private static void awaitFunctionsServing(SsmConfigParameters parameters, String name, PrintStream out) {
-        parameters.serving(name).ifPresent(version -> {
+        parameters.newest(ConfigDocument.PROFILES).ifPresent(version -> {
             Duration left = Duration.between(Instant.now(), version.at().plus(LiveConfigs.MAX_AGE_LIMIT));
             if (left.isPositive()) {
                 out.printf("version %d of %s was published at %s; waiting %d s until every function serves it%n", version.number(),
@@ -119,7 +121,7 @@ public final class ReprocessCommand {
     }
 
     private static ProfileCatalog catalog(SsmConfigParameters parameters, String name) {
-        String text = parameters.serving(name).map(SsmConfigParameters.Version::text)
+        String text = parameters.newest(ConfigDocument.PROFILES).map(ConfigVersions.Version::text)
                 .orElseThrow(() -> new IllegalArgumentException("no parameter " + name + ": is --stack right?"));
         try {
             return ProfileCatalog.parse(text);

@@ -1,11 +1,13 @@
 package dev.assetflow.aws.config;
 
 import dev.assetflow.aws.clients.SdkFailures;
-import java.time.Instant;
+import dev.assetflow.domain.configreview.ConfigDocument;
+import dev.assetflow.domain.configreview.ConfigVersions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -13,27 +15,34 @@ import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The operator's side of a configuration parameter: what serves now, every version Parameter Store keeps,
+ * The configuration documents' versions as SSM parameters: what serves now, every version Parameter Store keeps,
  * and publishing a new one (https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-versions.html).
- * Functions only read, through {@link SsmConfigSource}.
+ * Functions only read, through {@link SsmConfigSource}; {@code scripts/config} and the console's editor write.
  */
-public final class SsmConfigParameters {
+public final class SsmConfigParameters implements ConfigVersions {
     /** A standard-tier String parameter holds at most 4 KB. */
     public static final int MAX_BYTES = 4096;
 
     private final SsmClient ssm;
+    private final Function<ConfigDocument, String> names;
 
-    public SsmConfigParameters(SsmClient ssm) {
+    /** @param names each document's parameter name */
+    public SsmConfigParameters(SsmClient ssm, Function<ConfigDocument, String> names) {
         this.ssm = ssm;
+        this.names = names;
     }
 
-    /** One stored version: its number (Parameter Store's), when and by whom it was written, and its text. */
-    public record Version(long number, Instant at, String by, String text) {}
+    @Override
+    public int maxBytes() {
+        return MAX_BYTES;
+    }
 
-    public Optional<Version> serving(String name) {
+    @Override
+    public Optional<Version> newest(ConfigDocument document) {
+        String name = names.apply(document);
         try {
             var parameter = ssm.getParameter(b -> b.name(name)).parameter();
-            return Optional.of(new Version(parameter.version(), parameter.lastModifiedDate(), null, parameter.value()));
+            return Optional.of(new Version(parameter.version(), parameter.lastModifiedDate(), null, null, parameter.value()));
         } catch (ParameterNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -41,12 +50,13 @@ public final class SsmConfigParameters {
         }
     }
 
-    /** Oldest first. */
-    public List<Version> history(String name) {
+    @Override
+    public List<Version> history(ConfigDocument document) {
+        String name = names.apply(document);
         try {
             List<Version> versions = new ArrayList<>();
             ssm.getParameterHistoryPaginator(b -> b.name(name)).forEach(page -> page.parameters().forEach(p ->
-                    versions.add(new Version(p.version(), p.lastModifiedDate(), p.lastModifiedUser(), p.value()))));
+                    versions.add(new Version(p.version(), p.lastModifiedDate(), p.lastModifiedUser(), p.description(), p.value()))));
             versions.sort(Comparator.comparingLong(Version::number));
             return versions;
         } catch (SdkException e) {
@@ -54,13 +64,22 @@ public final class SsmConfigParameters {
         }
     }
 
-    /** @return the new version's number */
-    public long publish(String name, String text, String description) {
+    @Override
+    public long publish(ConfigDocument document, String text, String description) {
+        String name = names.apply(document);
         try {
             return ssm.putParameter(b -> b.name(name).value(text).type(ParameterType.STRING).tier(ParameterTier.STANDARD)
                     .overwrite(true).description(description)).version();
         } catch (SdkException e) {
             throw SdkFailures.translate(e, "PutParameter " + name);
         }
+    }
+
+    /** The parameter's name for the reference a function's environment holds ({@code ssm:<name>}, see LiveConfigs). */
+    public static String nameIn(String location) {
+        if (!location.startsWith("ssm:")) {
+            throw new IllegalArgumentException("not an SSM parameter location: " + location);
+        }
+        return location.substring("ssm:".length());
     }
 }
