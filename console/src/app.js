@@ -8,6 +8,7 @@ import { renderBreakers } from './views/breakers.js';
 import { renderLatency } from './views/latency.js';
 import { renderSettings } from './views/settings.js';
 import { renderConfig } from './views/config.js';
+import { renderPartial } from './views/partial.js';
 import { el } from './dom.js';
 
 const routes = [
@@ -15,6 +16,7 @@ const routes = [
   [/^#\/assets$/, 'assets', renderAssets],
   [/^#\/queues$/, 'queues', renderQueues],
   [/^#\/dead-letters$/, 'dead-letters', renderDeadLetters],
+  [/^#\/partial$/, 'partial', renderPartial],
   [/^#\/breakers$/, 'breakers', renderBreakers],
   [/^#\/latency$/, 'latency', renderLatency],
   [/^#\/config$/, 'config', renderConfig],

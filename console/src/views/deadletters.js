@@ -32,7 +32,8 @@ function queue(q, reload) {
     reload();
   };
   return el('section', { 'data-source-queue': q.sourceQueue },
-    el('h2', {}, `${q.sourceQueue} — ${q.depth} dead letter${q.depth === 1 ? '' : 's'} `,
+    el('h2', {}, `${q.sourceQueue} — ${q.depth} dead letter${q.depth === 1 ? '' : 's'}`,
+      listedCount(q) < q.depth ? ` (the first ${listedCount(q)} listed) ` : ' ',
       el('button', { class: 'secondary', onclick: () => redrive(`redrive ${q.sourceQueue}`, {}) }, 'Redrive all')),
     ...q.categories.map((c) => el('div', { 'data-category': c.category },
       el('h3', {}, `${c.category} (${c.letters.length}) `,
@@ -44,4 +45,8 @@ function queue(q, reload) {
           el('td', { class: 'num' }, l.attempts),
           el('td', {}, l.reason, l.triaged ? '' : el('span', { class: 'muted' }, ' (not triaged yet)')),
           el('td', {}, el('button', { 'data-testid': 'redrive-message', onclick: () => redrive('redrive', { messageIds: [l.messageId] }) }, 'Redrive')))))))));
+}
+
+function listedCount(q) {
+  return q.categories.reduce((sum, c) => sum + c.letters.length, 0);
 }

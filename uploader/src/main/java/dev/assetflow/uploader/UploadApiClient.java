@@ -55,17 +55,19 @@ public final class UploadApiClient {
         request.put("fileName", fileName);
         request.put("contentType", contentType);
         request.put("sizeBytes", sizeBytes);
-        return post("uploads", Json.write(request));
+        // asked again when no answer comes: a request that did reach the API only leaves an unused upload (it expires)
+        return sendRepeatable(request("uploads").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request))));
     }
 
     /** {@code GET /uploads/{uploadId}}: its state and the parts stored. */
     public ApiResponse multipartUpload(String uploadId) {
-        return send(request("uploads/" + uploadId).GET());
+        return sendRepeatable(request("uploads/" + uploadId).GET());
     }
 
     /** {@code GET /uploads/{uploadId}/parts?from=N&count=M}: fresh part URLs. */
     public ApiResponse partUrls(String uploadId, int from, int count) {
-        return send(request("uploads/" + uploadId + "/parts?from=" + from + "&count=" + count).GET());
+        return sendRepeatable(request("uploads/" + uploadId + "/parts?from=" + from + "&count=" + count).GET());
     }
 
     /** {@code POST /uploads/{uploadId}/complete}. */
@@ -89,6 +91,33 @@ public final class UploadApiClient {
 
     private HttpRequest.Builder request(String path) {
         return authorize.apply(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60)));
+    }
+
+    /** How often a request that may be repeated is sent when no answer comes back (a timeout, a dropped connection). */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * A request whose repetition does no harm, sent again (after 1 s, then 2 s) when it gets no answer at all; any
+     * answer, whatever its status, is returned as it is. The last failure is thrown when none answers.
+     */
+    private ApiResponse sendRepeatable(HttpRequest.Builder request) {
+        UncheckedIOException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return send(request);
+            } catch (UncheckedIOException e) {
+                failure = e;
+                if (attempt < ATTEMPTS) {
+                    try {
+                        Thread.sleep(1000L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+        throw failure;
     }
 
     private ApiResponse send(HttpRequest.Builder request) {

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Following an asset over a loopback stand-in of GET /assets/{id} whose first answers are dropped connections. */
+/**
+ * Following an asset, and asking for an upload, over a loopback stand-in of the API whose first answers are dropped
+ * connections (what a client sees of a request that gets no answer).
+ */
 class AssetFollowerTest {
     private HttpServer server;
 
@@ -48,6 +51,25 @@ class AssetFollowerTest {
         assertThatThrownBy(() -> new AssetFollower(new UploadApiClient(endpoint()), Duration.ofMillis(50))
                 .follow("0f8fad5b-d9cb-469f-a165-70867728950e", Duration.ofMillis(500), body -> { }))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("upload API");
+    }
+
+    @Test
+    void anUploadRequestThatGetsNoAnswerIsAskedAgainAndAnAnswerIsKeptWhateverItsStatus() throws Exception {
+        AtomicInteger requests = serve(1, "{\"assetId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}");
+
+        UploadApiClient.ApiResponse answer = new UploadApiClient(endpoint()).requestUpload("a.png", "image/png", 10);
+
+        assertThat(answer.body().path("assetId").asText()).isEqualTo("0f8fad5b-d9cb-469f-a165-70867728950e");
+        assertThat(requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anUploadRequestIsSentAtMostThreeTimes() throws Exception {
+        AtomicInteger requests = serve(Integer.MAX_VALUE, "{}");
+
+        assertThatThrownBy(() -> new UploadApiClient(endpoint()).requestUpload("a.png", "image/png", 10))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(requests.get()).isEqualTo(UploadApiClient.ATTEMPTS);
     }
 
     /** Drops the first {@code dropped} connections without an answer, then answers 200 with {@code body}. */

@@ -6,6 +6,7 @@ import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.asset.AssetRepository;
 import dev.assetflow.domain.configreview.ConfigDesk;
 import dev.assetflow.domain.configreview.ConfigDocument;
+import dev.assetflow.domain.configreview.ConfigVersions;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.domain.listing.AssetListing;
 import dev.assetflow.domain.listing.AssetQuery;
@@ -51,9 +52,10 @@ final class ConfigEditor {
     APIGatewayV2HTTPResponse show(ConfigDocument document) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("document", document.logical());
-        view.put("serving", desk.serving(document).number());
+        ConfigVersions.Version serving = desk.serving(document);
+        view.put("serving", serving.number());
         view.put("newest", desk.newest(document).number());
-        view.put("text", desk.serving(document).text());
+        view.put("text", serving.text());
         view.put("history", desk.history(document).reversed());
         return HttpResponses.json(200, view);
     }

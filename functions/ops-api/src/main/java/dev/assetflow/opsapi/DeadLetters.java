@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class DeadLetters {
     /** More than a console page shows; a redrive of more is {@code ./scripts/redrive --all}. */
     static final int MAX_PER_REDRIVE = 500;
+    /** Listed per queue (its depth says how many there are): reading them all could outlast the API's 29 s. */
+    static final int MAX_LISTED = 100;
 
     private final SqsClient sqs;
     private final DeadLetterRedrive redrive;
@@ -34,6 +36,7 @@ final class DeadLetters {
 
     record Category(String category, List<Letter> letters) {}
 
+    /** {@code depth}: every dead letter of the queue (approximate); {@code categories}: the first {@link #MAX_LISTED} of them. */
     record Queue(String sourceQueue, String deadLetterQueueUrl, int depth, List<Category> categories) {}
 
     List<Queue> list() {
@@ -42,7 +45,7 @@ final class DeadLetters {
             DeadLetterQueue dlq = new DeadLetterQueue(sqs, source, url);
             int depth = SqsQueues.depth(sqs, url);
             if (depth > 0) {
-                Map<String, List<Letter>> byCategory = redrive.list(dlq).stream().collect(Collectors.groupingBy(
+                Map<String, List<Letter>> byCategory = redrive.list(dlq, MAX_LISTED).stream().collect(Collectors.groupingBy(
                         listed -> listed.failure().category().name(), TreeMap::new,
                         Collectors.mapping(l -> new Letter(l.messageId(), l.assetId(), l.attempts(), l.failure().reason(), l.triaged()),
                                 Collectors.toList())));

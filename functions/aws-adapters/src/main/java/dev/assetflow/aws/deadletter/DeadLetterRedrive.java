@@ -50,11 +50,16 @@ public final class DeadLetterRedrive {
     public record Moved(int moved, int left, int failed) {}
 
     public List<Listed> list(DeadLetterQueue dlq) {
+        return list(dlq, Integer.MAX_VALUE);
+    }
+
+    /** At most about {@code max} of them (whole batches of up to 10): what a page can show within an API call's time. */
+    public List<Listed> list(DeadLetterQueue dlq, int max) {
         List<DeadLetterQueue.Received> seen = new ArrayList<>();
         List<Listed> listed = new ArrayList<>();
         try {
             List<DeadLetterQueue.Received> batch;
-            while (!(batch = dlq.receive(10, HIDE_FOR)).isEmpty()) {
+            while (listed.size() < max && !(batch = dlq.receive(10, HIDE_FOR)).isEmpty()) {
                 for (DeadLetterQueue.Received received : batch) {
                     seen.add(received);
                     listed.add(describe(received));
