@@ -55,6 +55,7 @@ function page(asset, players, reload) {
 function progress(asset) {
   const t = asset.transcode;
   if (!t || TERMINAL.includes(asset.state)) return null;
+  if (t.progress) return renditionProgress(t);
   const done = t.partsDone ?? (t.percentComplete !== undefined ? t.percentComplete : null);
   const total = t.partsTotal ?? (t.percentComplete !== undefined ? 100 : null);
   if (done === null || !total) return el('p', { class: 'muted' }, `transcoding on ${t.engine}…`);
@@ -65,6 +66,17 @@ function progress(asset) {
       el('div', { class: 'bar', style: 'width:240px' }, el('span', { style: `width:${Math.round((100 * done) / total)}%` }))),
     t.partsTotal ? el('div', { class: 'parts', title: 'each chunk, then the audio' }, ...Array.from({ length: t.partsTotal }, (_, i) =>
       el('span', { class: finished.has(i) ? 'done' : '', title: i === t.partsTotal - 1 ? 'audio' : `chunk ${i}` }))) : null);
+}
+
+// a video made in one ffmpeg run: each planned rendition, done or still to come
+function renditionProgress(t) {
+  const done = t.progress.filter((p) => p.state === 'DONE').length;
+  return el('div', { 'data-testid': 'progress' },
+    el('div', { class: 'toolbar' },
+      el('span', {}, `${t.engine}: ${done} of ${t.progress.length} renditions`),
+      el('div', { class: 'bar', style: 'width:240px' }, el('span', { style: `width:${Math.round((100 * done) / t.progress.length)}%` }))),
+    el('ul', { class: 'rendition-progress' }, ...t.progress.map((p) =>
+      el('li', { 'data-rendition-progress': p.rendition, class: p.state === 'DONE' ? 'done' : '' }, `${p.state === 'DONE' ? '✓' : '…'} ${p.rendition}`))));
 }
 
 function actions(asset, reload) {

@@ -47,7 +47,7 @@ final class OpsApiService {
         DeadLetterRedrive redrive = new DeadLetterRedrive(clients.sqs(), new DynamoFailureLog(clients.dynamoDb(), config.failuresTable()), clock);
         DynamoAssetListing listing = new DynamoAssetListing(clients.dynamoDb(), config.assetsTable());
         DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
-        return new OpsApiService(new QueueOverview(clients.sqs(), config.sourceQueueUrls(), config.deadLetterQueueUrls()),
+        return new OpsApiService(new QueueOverview(clients.sqs(), config.sourceQueueUrls(), config.deadLetterQueueUrls(), listing, clock),
                 new DeadLetters(clients.sqs(), redrive, config.deadLetterQueueUrls()),
                 new BreakerOverview(new DynamoBreakerStore(clients.dynamoDb(), config.breakersTable()), config.breakerSteps()),
                 new LatencyReport(listing, assets, clock),
@@ -57,7 +57,7 @@ final class OpsApiService {
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
             return switch (event.getRouteKey() == null ? "" : event.getRouteKey()) {
-                case "GET /ops/queues" -> HttpResponses.json(200, Map.of("queues", queues.all()));
+                case "GET /ops/queues" -> HttpResponses.json(200, queues.all());
                 case "GET /ops/dead-letters" -> HttpResponses.json(200, Map.of("deadLetterQueues", deadLetters.list()));
                 case "POST /ops/dead-letters/redrive" -> redrive(HttpRequests.body(event), HttpRequests.requester(event));
                 case "GET /ops/breakers" -> HttpResponses.json(200, Map.of("breakers", breakers.all()));

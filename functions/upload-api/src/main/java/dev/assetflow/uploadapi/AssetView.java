@@ -3,6 +3,9 @@ package dev.assetflow.uploadapi;
 import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.HistoryEntry;
 import dev.assetflow.domain.asset.Rendition;
+import dev.assetflow.domain.asset.RenditionState;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import dev.assetflow.domain.video.ChunkLedger;
 import dev.assetflow.domain.video.ChunkResult;
@@ -47,15 +50,24 @@ record AssetView(
      * How a video's renditions are made: what the video worker recorded ({@code engine}, {@code estimateCpuSeconds},
      * {@code budgetCpuSeconds}, {@code chunks}, {@code reason}) and, on the segmented path, how many parts (chunks
      * and the audio) are done, and which ({@code parts}: index and encode time). Every chunk encodes every rung it makes (not those a
-     * reprocess keeps), so each rung is as far as {@code partsDone}.
+     * reprocess keeps), so each rung is as far as {@code partsDone}. A video made in one invocation lists what it plans
+     * ({@code planned}, recorded by the video worker as it starts): {@code progress} names each as DONE or PENDING.
      */
-    static Map<String, Object> transcode(Asset asset, List<ChunkLedger.Progress> progress,
+    static Map<String, Object> transcode(Asset asset, List<Rendition> renditions, List<ChunkLedger.Progress> progress,
             Function<ChunkLedger.Progress, List<ChunkResult>> partsOf) {
         if (!(asset.media().get("transcode") instanceof Map<?, ?> recorded)) {
             return null;
         }
         Map<String, Object> view = new LinkedHashMap<>();
         recorded.forEach((key, value) -> view.put(String.valueOf(key), value));
+        if (view.remove("planned") instanceof List<?> planned && view.remove("plannedVersion") instanceof Number version) {
+            Set<String> done = renditions.stream()
+                    .filter(r -> r.profileVersion() == version.intValue() && r.state() == RenditionState.DONE
+                            && asset.route() != null && r.profile().equals(asset.route().profile()))
+                    .map(Rendition::name).collect(Collectors.toSet());
+            view.put("progress", planned.stream().map(String::valueOf)
+                    .map(name -> Map.of("rendition", name, "state", done.contains(name) ? "DONE" : "PENDING")).toList());
+        }
         progress.stream()
                 .filter(p -> asset.route() != null && p.profile().equals(asset.route().profile()))
                 .max(Comparator.comparingInt(ChunkLedger.Progress::profileVersion))
@@ -82,7 +94,7 @@ record AssetView(
                 asset.route() == null ? null : new Route(asset.route().queue().label(), asset.route().workQueue(),
                         asset.route().engine(), asset.route().rule(), asset.route().profile(), asset.route().configVersion(),
                         asset.route().generation()),
-                transcode(asset, progress, partsOf),
+                transcode(asset, renditions, progress, partsOf),
                 asset.failure() == null ? null
                         : new FailureView(asset.failure().category().name(), asset.failure().reason()),
                 renditions.stream()

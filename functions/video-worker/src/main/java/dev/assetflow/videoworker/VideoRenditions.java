@@ -83,7 +83,25 @@ public final class VideoRenditions implements Renderer {
     public RenditionPlan plan(Asset asset, WorkMessage work, Path source) {
         VideoPlanner.VideoPlan plan = planner.plan(work.route().profile(), work.route().transcoder(), asset.source().sizeBytes(),
                 source.toString(), source.getParent());
-        return new RenditionPlan(plan.layout().profile(), plan.layout().profileVersion(), plan.layout().renditions(), plan.media());
+        return new RenditionPlan(plan.layout().profile(), plan.layout().profileVersion(), plan.layout().renditions(),
+                withPlanned(plan.media(), plan.layout()));
+    }
+
+    /**
+     * The media to record, with the renditions this invocation makes listed under {@code transcode} ({@code planned},
+     * {@code plannedVersion}), so that {@code GET /assets/{id}} shows each as done or still to come while one long
+     * ffmpeg run makes them (a segmented video shows its parts instead).
+     */
+    private static Map<String, Object> withPlanned(Map<String, Object> media, VideoLayout layout) {
+        Map<String, Object> transcode = new LinkedHashMap<>();
+        if (media.get("transcode") instanceof Map<?, ?> recorded) {
+            recorded.forEach((key, value) -> transcode.put(String.valueOf(key), value));
+        }
+        transcode.put("planned", layout.renditions().stream().map(RenditionPlan.Planned::name).toList());
+        transcode.put("plannedVersion", layout.profileVersion());
+        Map<String, Object> with = new LinkedHashMap<>(media);
+        with.put("transcode", transcode);
+        return with;
     }
 
     @Override

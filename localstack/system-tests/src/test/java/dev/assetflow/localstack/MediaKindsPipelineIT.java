@@ -41,6 +41,9 @@ class MediaKindsPipelineIT {
                 "hls/720p", "hls/480p", "hls/360p", "hls/audio", "hls/master", "mp4/720p", "poster", "storyboard");
         assertThat(asset.path("transcode").path("engine").asText()).isEqualTo("one-invocation");
         assertThat(asset.path("transcode").path("estimateCpuSeconds").asDouble()).isPositive();
+        assertThat(asset.at("/transcode/progress").findValuesAsText("rendition")).as("each planned rendition, listed as the run goes")
+                .containsExactlyInAnyOrderElementsOf(ImagePipelineIT.names(asset.path("renditions")));
+        assertThat(asset.at("/transcode/progress").findValuesAsText("state")).containsOnly("DONE");
 
         Path local = downloadPrefix(fx, "renditions", "renditions/" + assetId + "/video-abr/v1/");
         String master = Files.readString(local.resolve("hls/master.m3u8"));

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Priority changes on the running stack, with the work held in its queue by disabling the consumer's event
@@ -62,6 +64,7 @@ class PriorityIT {
         WorkQueues.consumer(stack, "image-critical", false);
         String rushed = queued("rushed.png");
         String juggled = queued("juggled.png");
+        oldestWaitingIsShown(rushed);
 
         HttpResponse<String> moved = WorkQueues.priority(stack, rushed, "{\"priority\": \"critical\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
@@ -110,6 +113,30 @@ class PriorityIT {
         assertThat(finished.body()).contains("\"finished\"", "READY: no work is left");
         assertThat(WorkQueues.priority(stack, done, "{\"priority\": \"urgent\"}").statusCode()).isEqualTo(400);
         assertThat(command(done, "critical")).contains("not changed: it is READY");
+    }
+
+    /** GET /ops/queues and the console's Queues page name the asset queued first as the bulk queue's oldest waiting. */
+    private static void oldestWaitingIsShown(String first) throws Exception {
+        HttpResponse<String> answer = WorkQueues.getFrom(stack, "/ops/queues");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode overview = Json.mapper().readTree(answer.body());
+        assertThat(overview.path("waitingAllRead").asBoolean()).isTrue();
+        JsonNode bulk = null;
+        for (JsonNode queue : overview.path("queues")) {
+            if ("image/bulk".equals(queue.path("work").asText())) {
+                bulk = queue;
+            }
+        }
+        assertThat(bulk).as("image/bulk in %s", answer.body()).isNotNull();
+        assertThat(bulk.at("/oldestWaiting/assetId").asText()).isEqualTo(first);
+        assertThat(bulk.at("/oldestWaiting/ageSeconds").asLong()).isBetween(0L, 120L);
+        assertThat(Instant.parse(bulk.at("/oldestWaiting/since").asText())).isBefore(Instant.now().plusSeconds(5));
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(stack.apiEndpoint() + "/#/queues");
+            By cell = By.cssSelector("tr[data-queue='" + stack.resources().queueName("image-bulk") + "'] td[data-oldest-waiting='" + first + "'] a");
+            browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(cell));
+            browser.screenshot("13-queues-oldest-waiting");
+        }
     }
 
     private static String queued(String name) {
