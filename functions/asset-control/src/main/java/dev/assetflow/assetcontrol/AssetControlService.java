@@ -106,7 +106,7 @@ final class AssetControlService {
             return HttpResponses.error(400, "invalid_asset_id", "not an asset id: " + assetId);
         }
         MDC.put("assetId", assetId);
-        PartialRepair.Outcome outcome = repairs.repair(new AssetId(assetId));
+        PartialRepair.Outcome outcome = repairs.repair(new AssetId(assetId), requester);
         LOG.info("repair of {} asked by {}: {}", assetId, requester, outcome.getClass().getSimpleName());
         return switch (outcome) {
             case PartialRepair.Sent sent -> HttpResponses.json(202, view(sent.asset(), "sent", "the missing renditions are being made on "

@@ -3,6 +3,7 @@ package dev.assetflow.opsapi;
 import dev.assetflow.aws.deadletter.DeadLetterQueue;
 import dev.assetflow.aws.deadletter.DeadLetterRedrive;
 import dev.assetflow.aws.sqs.SqsQueues;
+import dev.assetflow.domain.asset.AssetAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The dead letters of every queue, grouped by failure category, and a redrive of some of them: the same
  * {@link DeadLetterRedrive} that {@code ./scripts/redrive} runs (receive → send to the source → delete; never lost).
- * Only non-empty DLQs are read (SQS cannot peek: reading one waits a second for its last empty receive).
+ * Only non-empty DLQs are read (SQS cannot peek: reading one waits a second for its last empty receive). Each
+ * redriven letter's asset gets a history entry naming who asked.
  */
 final class DeadLetters {
     /** More than a console page shows; a redrive of more is {@code ./scripts/redrive --all}. */
@@ -25,10 +27,12 @@ final class DeadLetters {
     private final SqsClient sqs;
     private final DeadLetterRedrive redrive;
     private final Map<String, String> dlqUrlBySource;
+    private final AssetAudit audit;
 
-    DeadLetters(SqsClient sqs, DeadLetterRedrive redrive, Map<String, String> dlqUrlBySource) {
+    DeadLetters(SqsClient sqs, DeadLetterRedrive redrive, Map<String, String> dlqUrlBySource, AssetAudit audit) {
         this.sqs = sqs;
         this.redrive = redrive;
+        this.audit = audit;
         this.dlqUrlBySource = new TreeMap<>(dlqUrlBySource);
     }
 
@@ -59,10 +63,10 @@ final class DeadLetters {
         return dlqUrlBySource.containsKey(sourceQueue);
     }
 
-    DeadLetterRedrive.Moved redrive(RedriveRequest.Valid request) {
+    DeadLetterRedrive.Moved redrive(RedriveRequest.Valid request, String requester) {
         DeadLetterQueue dlq = new DeadLetterQueue(sqs, request.sourceQueue(), dlqUrlBySource.get(request.sourceQueue()));
         Predicate<DeadLetterRedrive.Listed> selected = listed -> (request.category() == null || listed.failure().category() == request.category())
                 && (request.messageIds().isEmpty() || request.messageIds().contains(listed.messageId()));
-        return redrive.redrive(dlq, selected, MAX_PER_REDRIVE);
+        return redrive.redrive(dlq, selected, MAX_PER_REDRIVE, DeadLetterRedrive.auditedBy(audit, requester));
     }
 }

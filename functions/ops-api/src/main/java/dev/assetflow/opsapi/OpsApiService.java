@@ -7,6 +7,7 @@ import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.breaker.DynamoBreakerStore;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.config.SsmConfigParameters;
+import dev.assetflow.domain.asset.AssetAudit;
 import dev.assetflow.domain.configreview.ConfigDesk;
 import dev.assetflow.domain.configreview.ConfigDocument;
 import dev.assetflow.aws.deadletter.DeadLetterQueue;
@@ -48,7 +49,7 @@ final class OpsApiService {
         DynamoAssetListing listing = new DynamoAssetListing(clients.dynamoDb(), config.assetsTable());
         DynamoAssetRepository assets = new DynamoAssetRepository(clients.dynamoDb(), config.assetsTable());
         return new OpsApiService(new QueueOverview(clients.sqs(), config.sourceQueueUrls(), config.deadLetterQueueUrls(), listing, clock),
-                new DeadLetters(clients.sqs(), redrive, config.deadLetterQueueUrls()),
+                new DeadLetters(clients.sqs(), redrive, config.deadLetterQueueUrls(), new AssetAudit(assets, clock)),
                 new BreakerOverview(new DynamoBreakerStore(clients.dynamoDb(), config.breakersTable()), config.breakerSteps()),
                 new LatencyReport(listing, assets, clock),
                 new ConfigEditor(new ConfigDesk(new SsmConfigParameters(clients.ssm(), config.parameterNames()::get)), listing, assets, clock));
@@ -79,7 +80,7 @@ final class OpsApiService {
                 if (!deadLetters.knows(valid.sourceQueue())) {
                     yield HttpResponses.error(404, "not_found", "no dead-letter queue for " + valid.sourceQueue());
                 }
-                DeadLetterRedrive.Moved moved = deadLetters.redrive(valid);
+                DeadLetterRedrive.Moved moved = deadLetters.redrive(valid, requester);
                 LOG.info("redrive of {} (category {}, messages {}) asked by {}: {} moved, {} left, {} failed", valid.sourceQueue(),
                         valid.category(), valid.messageIds(), requester, moved.moved(), moved.left(), moved.failed());
                 yield HttpResponses.json(moved.failed() == 0 ? 200 : 207, moved);

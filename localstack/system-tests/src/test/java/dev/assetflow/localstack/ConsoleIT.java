@@ -101,5 +101,7 @@ class ConsoleIT {
         }
         JsonNode settled = Uploads.settled(new AssetflowClient(fx.stack().apiEndpoint()), assetId);
         assertThat(settled.path("state").asText()).as("the redriven work made the asset").isEqualTo("READY");
+        assertThat(settled.path("history").toString()).as("who redrove it, in the asset's history")
+                .contains("dead letter " + messageId, "redriven to " + fx.stack().resources().queueName("image-critical"), "anonymous@");
     }
 }

@@ -171,7 +171,7 @@ class DeadLettersIT {
                         sqs.sendMessage(b -> b.queueUrl(queues.deadLetterUrl()).messageBody("parked again during the run"));
                     }
                     return true;
-                }, Integer.MAX_VALUE);
+                }, Integer.MAX_VALUE, listed -> { });
 
         assertThat(moved.moved()).isEqualTo(1);
         assertThat(receiveOne(sqs, queues.sourceUrl()).body()).isEqualTo("old dead letter");

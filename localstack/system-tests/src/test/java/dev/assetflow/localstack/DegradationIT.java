@@ -89,6 +89,8 @@ class DegradationIT {
         assertThat(names(ready)).contains("storyboard", "poster", "hls/master");
         assertThat(ready.has("failure")).isFalse();
         assertThat(ready.path("history").findValuesAsText("to")).containsSubsequence("PROCESSING", "PARTIAL", "QUEUED", "PROCESSING", "READY");
+        assertThat(ready.path("history").toString()).as("who asked for the repair, from the console")
+                .contains("repair of the missing renditions asked", "anonymous@");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = RepairCommand.run(Map.of("--endpoint", fx.stack().awsEndpoint().toString(),
                 "--prefix", fx.stack().resources().names().prefix(), "--asset", assetId), new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -170,6 +170,27 @@ class DynamoAdaptersIT {
         assertThat(assets.find(id).orElseThrow().media()).isEqualTo(java.util.Map.of("transcode", java.util.Map.of("submission", 2)));
     }
 
+    @Test
+    void anAuditNoteAppendsWhoAskedAndChangesNothingElse(LocalStackExtension.Fixture fx) {
+        DynamoAssetRepository assets = assets(fx);
+        AssetAudit audit = new AssetAudit(assets, Clock.fixed(T0.plusSeconds(5), java.time.ZoneOffset.UTC));
+        AssetId id = AssetId.random();
+        Asset received = assets.createIfAbsent(Asset.received(id, new SourceObject("b", "k", "e", null, 10), "image/png", T0, "test"));
+
+        assertThat(audit.note(id, "operator:ann", "repair asked")).isTrue();
+        Asset noted = assets.find(id).orElseThrow();
+        assertThat(noted.history()).last().isEqualTo(new HistoryEntry(AssetState.RECEIVED, AssetState.RECEIVED, T0.plusSeconds(5),
+                "operator:ann", "repair asked", null, null));
+        assertThat(noted.updatedAt()).as("a note is not an update of the asset").isEqualTo(received.updatedAt());
+        assertThat(noted.state()).isEqualTo(AssetState.RECEIVED);
+        assertThat(audit.note(received, "operator:bob", "as it was read")).isTrue();
+        assertThat(audit.note(AssetId.random(), "operator:ann", "no such asset")).isFalse();
+        assets.transition(noted, Transition.to(AssetState.CLASSIFIED, T0.plusSeconds(6), "ingest", "classified"));
+        assertThat(audit.note(received, "operator:bob", "read before it moved on")).as("the asset moved on").isFalse();
+        assertThat(assets.find(id).orElseThrow().history()).extracting(HistoryEntry::reason)
+                .containsExactly("upload received", "repair asked", "as it was read", "classified");
+    }
+
     private static DynamoAssetRepository assets(LocalStackExtension.Fixture fx) {
         return new DynamoAssetRepository(fx.stack().clients().dynamoDb(), fx.stack().resources().tableName("assets"));
     }

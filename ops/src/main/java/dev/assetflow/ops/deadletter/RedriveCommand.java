@@ -1,6 +1,8 @@
 package dev.assetflow.ops.deadletter;
 
+import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.clients.AwsClients;
+import dev.assetflow.domain.asset.AssetAudit;
 import dev.assetflow.aws.deadletter.DynamoFailureLog;
 import dev.assetflow.aws.deadletter.DeadLetterQueue;
 import dev.assetflow.aws.deadletter.DeadLetterRedrive;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,13 +32,16 @@ public final class RedriveCommand {
             usage: scripts/redrive [--endpoint URL] [--region REGION]
                                    (--prefix PREFIX | --queue DLQ_URL ... --failures-table NAME)
                                    [--list | --all | --category CATEGORY,... | --message ID,... | --asset ID,...]
-                                   [--max N] [--native]
+                                   [--max N] [--native] [--assets-table NAME] [--by NAME]
               --prefix PREFIX     every queue named PREFIX-*-dlq, and the table PREFIX-failures (a local stack)
               --queue DLQ_URL     a dead-letter queue (repeatable); on AWS take them from the stack output DeadLetterQueues
               --list              print each DLQ's messages grouped by category (the default)
               --all | --category | --message | --asset   redrive what matches to its source queue
               --max N             move at most N messages per queue
-              --native            move whole queues with SQS's StartMessageMoveTask where the endpoint offers it""";
+              --native            move whole queues with SQS's StartMessageMoveTask where the endpoint offers it
+              --assets-table NAME where each redriven letter's asset gets a history entry naming --by
+                                  (PREFIX-assets with --prefix; on AWS the stack output AssetsTable)
+              --by NAME           who asks (default: operator:$USER)""";
 
     private RedriveCommand() {
     }
@@ -61,7 +67,11 @@ public final class RedriveCommand {
             String table = arguments.failuresTable().orElseGet(() -> arguments.prefix().orElseThrow() + "-failures");
             DeadLetterRedrive redrive = new DeadLetterRedrive(clients.sqs(), new DynamoFailureLog(clients.dynamoDb(), table),
                     Clock.systemUTC());
-            return arguments.selector().isEmpty() ? list(redrive, queues, out) : move(clients.sqs(), redrive, queues, arguments, out);
+            Consumer<DeadLetterRedrive.Listed> audit = arguments.assetsTable()
+                    .map(assets -> DeadLetterRedrive.auditedBy(new AssetAudit(new DynamoAssetRepository(clients.dynamoDb(), assets),
+                            Clock.systemUTC()), arguments.by()))
+                    .orElse(listed -> { });
+            return arguments.selector().isEmpty() ? list(redrive, queues, out) : move(clients.sqs(), redrive, queues, arguments, audit, out);
         }
     }
 
@@ -84,7 +94,7 @@ public final class RedriveCommand {
     }
 
     private static int move(SqsClient sqs, DeadLetterRedrive redrive, List<DeadLetterQueue> queues, Arguments arguments,
-            PrintStream out) {
+            Consumer<DeadLetterRedrive.Listed> audit, PrintStream out) {
         int failed = 0;
         for (DeadLetterQueue queue : queues) {
             if (arguments.nativeMove() && arguments.selectsAll()) {
@@ -97,7 +107,7 @@ public final class RedriveCommand {
                 }
                 out.printf("%s: this endpoint does not run SQS message move tasks; moving message by message%n", queue.url());
             }
-            DeadLetterRedrive.Moved moved = redrive.redrive(queue, arguments.selector().get(), arguments.max());
+            DeadLetterRedrive.Moved moved = redrive.redrive(queue, arguments.selector().get(), arguments.max(), audit);
             out.printf("%s → %s: %d redriven, %d left in the DLQ, %d could not be moved (still in the DLQ)%n",
                     queue.url(), queue.sourceQueue(), moved.moved(), moved.left(), moved.failed());
             failed += moved.failed();
@@ -129,7 +139,7 @@ public final class RedriveCommand {
     /** The parsed command line. An empty selector means: list. */
     public record Arguments(Optional<URI> endpoint, String region, Optional<String> prefix, List<String> queues,
             Optional<String> failuresTable, Optional<Predicate<DeadLetterRedrive.Listed>> selector, boolean selectsAll,
-            int max, boolean nativeMove) {
+            int max, boolean nativeMove, Optional<String> assetsTable, String by) {
 
         public static Arguments parse(String... args) {
             Map<String, List<String>> options = new HashMap<>();
@@ -145,7 +155,7 @@ public final class RedriveCommand {
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add(flag ? "" : args[++i]);
             }
             Set<String> known = Set.of("--endpoint", "--region", "--prefix", "--queue", "--failures-table", "--list",
-                    "--all", "--category", "--message", "--asset", "--max", "--native");
+                    "--all", "--category", "--message", "--asset", "--max", "--native", "--assets-table", "--by");
             options.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option " + k);
             });
@@ -174,7 +184,9 @@ public final class RedriveCommand {
                 throw new IllegalArgumentException("--max must be at least 1");
             }
             return new Arguments(first(options, "--endpoint").map(URI::create), first(options, "--region").orElse("us-east-1"),
-                    prefix, queues, table, selector, all, max, options.containsKey("--native"));
+                    prefix, queues, table, selector, all, max, options.containsKey("--native"),
+                    first(options, "--assets-table").or(() -> prefix.map(p -> p + "-assets")),
+                    first(options, "--by").orElse("operator:" + System.getProperty("user.name")));
         }
 
         private static Optional<String> first(Map<String, List<String>> options, String name) {

@@ -28,11 +28,12 @@ public final class RepairCommand {
     static final String USAGE = """
             usage: scripts/repair [--endpoint URL] [--region REGION]
                                   (--prefix PREFIX | --assets-table NAME --work-queues JSON)
-                                  (--asset ID,... | --all-partial)
+                                  (--asset ID,... | --all-partial) [--by NAME]
               --prefix PREFIX       the local stack's resources: table PREFIX-assets, its work queues
               --assets-table NAME   on AWS, the stack outputs AssetsTable and WorkQueueUrls
               --asset ID,...        these assets (each must be PARTIAL)
-              --all-partial         every PARTIAL asset (a scan of the assets table)""";
+              --all-partial         every PARTIAL asset (a scan of the assets table)
+              --by NAME             who asks, for each asset's history (default: operator:$USER)""";
 
     private RepairCommand() {
     }
@@ -70,10 +71,11 @@ public final class RepairCommand {
             List<AssetId> ids = options.containsKey("--all-partial") ? assets.idsInState(AssetState.PARTIAL)
                     : List.of(options.get("--asset").split(",")).stream().map(AssetId::new).toList();
             PartialRepair repair = new PartialRepair(assets, dispatcher, Clock.systemUTC());
+            String by = options.getOrDefault("--by", "operator:" + System.getProperty("user.name"));
             int failed = 0;
             for (AssetId id : ids) {
                 try {
-                    switch (repair.repair(id)) {
+                    switch (repair.repair(id, by)) {
                         case PartialRepair.Sent sent -> out.printf("%s: sent for repair (%s)%n", id,
                                 sent.asset().failure() == null ? "" : sent.asset().failure().reason());
                         case PartialRepair.NotFound notFound -> {

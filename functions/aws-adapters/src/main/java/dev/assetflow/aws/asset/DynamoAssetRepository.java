@@ -136,6 +136,15 @@ public final class DynamoAssetRepository implements AssetRepository {
     }
 
     @Override
+    public boolean note(AssetId id, HistoryEntry entry) {
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(entry.from().name()),
+                ":entry", AttributeValue.fromL(List.of(AssetItems.historyEntry(entry)))));
+        return updateIf(id, "SET history = list_append(history, :entry)", "#state = :state", names, values,
+                "UpdateItem note on asset " + id).isPresent();
+    }
+
+    @Override
     public Optional<Asset> reopenToRedo(Asset current, RouteInfo route, String why, Instant at, String by) {
         HistoryEntry entry = new HistoryEntry(current.state(), AssetState.QUEUED, at, by, why, route.rule(), route.configVersion());
         Map<String, String> names = new HashMap<>(Map.of("#state", "state"));

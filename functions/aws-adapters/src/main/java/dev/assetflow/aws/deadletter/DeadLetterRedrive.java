@@ -1,6 +1,8 @@
 package dev.assetflow.aws.deadletter;
 
 import dev.assetflow.aws.clients.SdkFailures;
+import dev.assetflow.domain.asset.AssetAudit;
+import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.deadletter.DeadLetterTriage;
 import dev.assetflow.domain.deadletter.FailedMessage;
 import dev.assetflow.domain.failure.Failure;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -74,9 +77,10 @@ public final class DeadLetterRedrive {
     /**
      * Moves up to {@code max} messages the selector accepts back to their source queue. Only what was
      * dead-lettered before the run started is moved: a message that fails again at once comes back to
-     * the DLQ as a new message, and moving that one too would go round in circles.
+     * the DLQ as a new message, and moving that one too would go round in circles. {@code beforeMove} runs for each
+     * selected message before it is sent ({@link #auditedBy}); when it throws a FailureException the message stays.
      */
-    public Moved redrive(DeadLetterQueue dlq, Predicate<Listed> selector, int max) {
+    public Moved redrive(DeadLetterQueue dlq, Predicate<Listed> selector, int max, Consumer<Listed> beforeMove) {
         Instant started = clock.instant();
         int moved = 0;
         int failed = 0;
@@ -86,11 +90,13 @@ public final class DeadLetterRedrive {
             while (moved < max && !(batch = dlq.receive(Math.min(10, max - moved), HIDE_FOR)).isEmpty()) {
                 for (DeadLetterQueue.Received received : batch) {
                     Instant sent = received.letter().sentAt();
-                    if (moved >= max || sent != null && sent.isAfter(started) || !selector.test(describe(received))) {
+                    Listed listed = describe(received);
+                    if (moved >= max || sent != null && sent.isAfter(started) || !selector.test(listed)) {
                         left.add(received);
                         continue;
                     }
                     try {
+                        beforeMove.accept(listed);
                         moveOne(dlq, received);
                         moved++;
                     } catch (FailureException e) {
@@ -102,6 +108,19 @@ public final class DeadLetterRedrive {
             dlq.release(left);
         }
         return new Moved(moved, left.size(), failed);
+    }
+
+    /**
+     * Writes in the letter's asset's history that {@code by} sent it back (the worker that takes it up again records
+     * the reopen under its own name). A letter of no known asset moves without a note.
+     */
+    public static Consumer<Listed> auditedBy(AssetAudit audit, String by) {
+        return listed -> {
+            if (listed.assetId() != null && AssetId.isValid(listed.assetId())) {
+                audit.note(new AssetId(listed.assetId()), by, "dead letter " + listed.messageId() + " (" + listed.failure().category()
+                        + ") redriven to " + listed.sourceQueue());
+            }
+        };
     }
 
     /**

@@ -38,6 +38,13 @@ public interface AssetRepository {
     Optional<Asset> reroute(Asset current, RouteInfo route, HistoryEntry entry);
 
     /**
+     * Appends {@code entry} to the history of an asset still in {@code entry.from()}, changing nothing else (not its
+     * last update): who asked for an action whose effect a worker records later ({@link AssetAudit}).
+     * @return false when the asset is unknown or has moved on
+     */
+    boolean note(AssetId id, HistoryEntry entry);
+
+    /**
      * Puts a READY or PARTIAL asset back to QUEUED to be made again (a newer profile version), with {@code route}
      * (where its work is sent) and a history entry; conditional on the stored asset being as {@code current} was
      * read (state and last update). Clears its failure and its terminal-event flag, so the new version is announced.
