@@ -114,7 +114,7 @@ function rendition(r, players) {
   let preview = null;
   if (url && type.startsWith('image/')) {
     preview = el('img', { src: url, alt: r.name, loading: 'lazy' });
-  } else if (url && type.includes('mpegurl') && r.name === 'master') {
+  } else if (url && type.includes('mpegurl') && r.name.endsWith('master')) {
     preview = el('video', { controls: true, muted: true, preload: 'metadata', 'data-testid': 'player' });
     if (Hls.isSupported()) {
       const hls = new Hls();

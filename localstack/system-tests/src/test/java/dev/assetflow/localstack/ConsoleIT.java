@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The operator console in a real browser (headless Chromium), served by the local stack at / and calling its API:
  * an upload through the console becomes READY in the list, its page shows the renditions (images loaded from
  * /renditions/…) and its history; the ops pages show queues, breakers and latency; a dead letter redriven from the
- * console leaves the list and its asset ends READY. Each step saves a screenshot under target/console-screenshots/.
+ * console leaves the list and its asset ends READY; a video's page plays its HLS ladder (hls.js over MSE). Each step saves a screenshot under target/console-screenshots/.
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsoleIT {
@@ -75,6 +75,24 @@ class ConsoleIT {
             browser.driver.get(site + "/#/breakers");
             browser.waitUpTo(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-step=image-worker] [data-state]")));
             browser.screenshot("05-breakers");
+        }
+    }
+
+    @Test
+    void aVideosPagePlaysItsHlsLadderInTheBrowsersPlayer(LocalStackExtension.Fixture fx) throws Exception {
+        AssetflowClient api = new AssetflowClient(fx.stack().apiEndpoint());
+        String assetId = Uploads.upload(api, "console-clip.mp4", "video/mp4", TestMedia.SAMPLES.video(dir.resolve("clip.mp4"), 4, 640, 360, 1, 0));
+        assertThat(Uploads.settled(api, assetId).path("state").asText()).isEqualTo("READY");
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(fx.stack().apiEndpoint() + "/#/assets/" + assetId);
+            browser.waitUpTo(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-rendition='hls/master'] video[data-testid=player]")));
+            // hls.js fetches the master, a rung's playlist and its fMP4 segments from /renditions/… and feeds them to MSE
+            browser.driver.executeScript("const v = document.querySelector('[data-testid=player]'); v.muted = true; v.play();");
+            browser.waitUpTo(PAGE).until(d -> ((Number) browser.driver.executeScript(
+                    "return document.querySelector('[data-testid=player]').currentTime;")).doubleValue() > 1.0);
+            assertThat(browser.driver.executeScript("const v = document.querySelector('[data-testid=player]'); return [v.videoWidth, v.error];"))
+                    .as("decoded pictures, no media error").isEqualTo(List.of(640L, null));
+            browser.screenshot("14-hls-player");
         }
     }
 

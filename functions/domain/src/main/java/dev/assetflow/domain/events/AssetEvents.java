@@ -20,10 +20,27 @@ public final class AssetEvents {
             case QUARANTINED -> EventType.ASSET_QUARANTINED;
             default -> throw new IllegalArgumentException("no terminal event for state " + asset.state());
         };
-        // when it entered this state: its last transition to it (the record's own time for one written before history)
-        Instant entered = asset.history().stream().filter(entry -> entry.to() == asset.state()).reduce((first, last) -> last)
+        return of(type, asset, null, at, entered(asset));
+    }
+
+    /** When it entered its state: its last transition to it (the record's own time for one written before history). */
+    private static Instant entered(Asset asset) {
+        return asset.history().stream().filter(entry -> entry.to() == asset.state()).reduce((first, last) -> last)
                 .map(HistoryEntry::at).orElse(asset.updatedAt());
-        return of(type, asset, null, at, entered);
+    }
+
+    /**
+     * The events an asset has announced, rebuilt from what is stored (for a webhook replay): each announced rendition's
+     * rendition.ready at the rendition's time, and the announced terminal event at the time the asset entered that state.
+     * Their eventIds are those of the originals; the body describes the asset as it is now.
+     */
+    public static java.util.List<AssetEvent> announced(Asset asset, java.util.List<Rendition> renditions) {
+        java.util.List<AssetEvent> events = new java.util.ArrayList<>();
+        renditions.stream().filter(Rendition::announced).forEach(r -> events.add(renditionReady(asset, r, r.updatedAt())));
+        if (asset.state().isTerminal() && asset.terminalAnnounced()) {
+            events.add(terminal(asset, entered(asset)));
+        }
+        return events;
     }
 
     /** asset.deleted: the asset as it was before its erasure (its last state, kind, priority, original). */

@@ -17,6 +17,10 @@ public enum FailureCategory {
     /** Estimated above its rule's {@code maxCostUsd}: quarantined for review before anything is encoded. */
     COST_LIMIT(FailureClass.PERMANENT_INPUT),
     TRANSIENT(FailureClass.TRANSIENT),
+    /** A webhook endpoint answered a 4xx other than 408/429 (or a redirect): it will not take the event as sent. */
+    ENDPOINT_REFUSED(FailureClass.CONFIGURATION),
+    /** A webhook endpoint did not take the event before its delivery deadline (timeouts, 5xx, 408, 429, no connection). */
+    ENDPOINT_UNAVAILABLE(FailureClass.TRANSIENT),
     CONFIGURATION(FailureClass.CONFIGURATION),
     INTERNAL(FailureClass.INTERNAL);
 

@@ -1,0 +1,28 @@
+package dev.assetflow.domain.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assetflow.domain.json.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventFilterTest {
+    @Test
+    void everyNamedAttributeMustBeOneOfItsListedStrings() throws Exception {
+        JsonNode policy = Json.mapper().readTree("{\"type\": [\"asset.ready\", \"asset.failed\"], \"kind\": [\"video\"]}");
+        assertThat(EventFilter.matches(policy, Map.of("type", "asset.ready", "kind", "video", "priority", "bulk"))).isTrue();
+        assertThat(EventFilter.matches(policy, Map.of("type", "rendition.ready", "kind", "video"))).isFalse();
+        assertThat(EventFilter.matches(policy, Map.of("type", "asset.ready"))).as("no kind on the event").isFalse();
+        assertThat(EventFilter.matches(null, Map.of("type", "asset.ready"))).as("no policy: everything").isTrue();
+    }
+
+    @Test
+    void onlyListsOfStringsOnTypeKindAndPriorityArePolicies() throws Exception {
+        assertThat(EventFilter.problems(Json.mapper().readTree("{\"type\": [\"asset.ready\"], \"priority\": [\"critical\"]}"))).isEmpty();
+        assertThat(EventFilter.problems(Json.mapper().readTree("{\"size\": [{\"numeric\": [\">\", 5]}], \"kind\": \"video\"}")))
+                .anySatisfy(p -> assertThat(p).contains("'size'", "type, kind and priority"))
+                .anySatisfy(p -> assertThat(p).contains("'kind' must list strings"))
+                .anySatisfy(p -> assertThat(p).contains("only exact strings"));
+    }
+}
