@@ -12,6 +12,7 @@ import dev.assetflow.topology.FunctionSpec;
 import dev.assetflow.topology.QueueSpec;
 import dev.assetflow.topology.Topology;
 import dev.assetflow.topology.TopologyLoader;
+import dev.assetflow.topology.WebhookSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what that trigger would: one of its queues, one of its routes, its schedule.
  */
 class EventSamplesTest {
-    private static final Topology TOPOLOGY = TopologyLoader.load();
+    /** The bundled topology, with a webhook as an operator adds one: its function's samples are the webhook-delivery module's. */
+    private static final Topology TOPOLOGY = TopologyLoader.load().withWebhook("cms",
+            new WebhookSpec("a CMS", "https://cms.example.com/hooks", null, null, null, null));
     private static final Path EVENTS = SourceTree.repository().resolve("events");
 
     static Stream<String> functions() {
@@ -37,14 +40,15 @@ class EventSamplesTest {
     @ParameterizedTest
     @MethodSource("functions")
     void everyFunctionHasSamplesInTheShapeOfItsTrigger(String function) throws IOException {
-        Path folder = EVENTS.resolve(function);
+        FunctionSpec spec = TOPOLOGY.function(function);
+        // named after the module: one folder serves every webhook's function
+        Path folder = EVENTS.resolve(spec.module().substring(spec.module().lastIndexOf('/') + 1));
         assertThat(folder).as("events/" + function).isDirectory();
         List<Path> samples;
         try (Stream<Path> files = Files.list(folder)) {
             samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(samples).as("samples in events/" + function).isNotEmpty();
-        FunctionSpec spec = TOPOLOGY.function(function);
         Set<String> queues = TOPOLOGY.queuesConsumedBy(function);
         for (Path sample : samples) {
             String resource = EVENTS.relativize(sample).toString();

@@ -26,7 +26,8 @@ class LayersTest {
             Set.of("functions/upload-api", "functions/ingest", "functions/image-worker", "functions/video-worker", "functions/video-chunk-worker",
                     "functions/mediaconvert-submitter", "functions/mediaconvert-completion",
                     "functions/audio-worker", "functions/document-worker", "functions/dlq-triage", "functions/breaker-probe",
-                    "functions/asset-control", "functions/asset-erasure", "functions/ops-api", "functions/backfill"),
+                    "functions/asset-control", "functions/asset-erasure", "functions/ops-api", "functions/backfill",
+                    "functions/webhook-delivery"),
             Set.of("ops", "uploader", "infra-cdk", "localstack/host", "localstack/client"),
             Set.of("localstack/demo", "localstack/acceptance", "bench"));
     /** Within one layer, these imports are allowed (module → modules). */

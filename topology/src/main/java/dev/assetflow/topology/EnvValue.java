@@ -11,7 +11,8 @@ package dev.assetflow.topology;
  * create, read and cancel jobs on exactly those queues). {@code parameter} names a configuration document
  * ({@code parameters} in the topology; access {@code read}, or {@code readWrite} for the console's editor, which publishes
  * versions); it resolves to {@code ssm:<parameter name>}, the
- * location {@code LiveConfig} reads.
+ * location {@code LiveConfig} reads. {@code secret} names a webhook whose signing secret the function reads (access
+ * {@code read}); it resolves to the secret's ARN in Secrets Manager.
  */
 public record EnvValue(
         String value,
@@ -24,10 +25,27 @@ public record EnvValue(
         String tool,
         String mediaConvert,
         String parameter,
+        String secret,
         String access,
         String keys) {
 
-    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL, MEDIA_CONVERT, PARAMETER }
+    public enum Kind { VALUE, BUCKET, TABLE, QUEUE, TOPIC, WORK_QUEUES, DEAD_LETTER_QUEUES, TOOL, MEDIA_CONVERT, PARAMETER, SECRET }
+
+    static EnvValue literal(String value) {
+        return new EnvValue(value, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static EnvValue tableOf(String table, String access) {
+        return new EnvValue(null, null, table, null, null, null, null, null, null, null, null, access, null);
+    }
+
+    static EnvValue deadLettersOf(String consumer, String access) {
+        return new EnvValue(null, null, null, null, null, null, consumer, null, null, null, null, access, null);
+    }
+
+    static EnvValue secretOf(String webhook) {
+        return new EnvValue(null, null, null, null, null, null, null, null, null, null, webhook, "read", null);
+    }
 
     /** The MediaConvert queues a stack has, one per priority class, so bulk jobs never delay critical ones. */
     public static final java.util.List<String> MEDIA_CONVERT_PRIORITIES = java.util.List.of("critical", "standard", "bulk");
@@ -47,9 +65,10 @@ public record EnvValue(
         if (tool != null) { set++; kind = Kind.TOOL; }
         if (mediaConvert != null) { set++; kind = Kind.MEDIA_CONVERT; }
         if (parameter != null) { set++; kind = Kind.PARAMETER; }
+        if (secret != null) { set++; kind = Kind.SECRET; }
         if (set != 1) {
             throw new IllegalArgumentException("an environment value needs exactly one of value, bucket, table, "
-                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool, mediaConvert, parameter; found " + set);
+                    + "queue, topic, workQueues, deadLetterQueuesOfConsumer, tool, mediaConvert, parameter, secret; found " + set);
         }
         return kind;
     }

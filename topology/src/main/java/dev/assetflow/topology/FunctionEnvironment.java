@@ -29,6 +29,7 @@ public final class FunctionEnvironment {
             case TOPIC -> resolver.topicArn(value.topic());
             case TOOL -> resolver.toolPath(value.tool());
             case PARAMETER -> SSM_LOCATION + resolver.parameterName(value.parameter());
+            case SECRET -> resolver.webhookSecretArn(value.secret());
             case WORK_QUEUES -> workQueues(topology, resolver);
             case MEDIA_CONVERT -> EnvValue.MEDIA_CONVERT_ROLE.equals(value.mediaConvert()) ? resolver.mediaConvertRoleArn()
                     : jsonObject(EnvValue.MEDIA_CONVERT_PRIORITIES.stream().collect(Collectors.toMap(p -> p,

@@ -29,4 +29,7 @@ public interface ResourceResolver {
 
     /** The SSM parameter holding a configuration document ({@code parameters} in the topology). */
     String parameterName(String logical);
+
+    /** The ARN of the Secrets Manager secret that signs webhook {@code webhook}'s deliveries. */
+    String webhookSecretArn(String webhook);
 }

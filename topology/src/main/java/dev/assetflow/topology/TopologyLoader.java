@@ -98,6 +98,7 @@ public final class TopologyLoader {
                 problems.add("event rule " + name + " targets unknown queue " + rule.queue());
             }
         });
+        t.webhooks().forEach((name, webhook) -> problems.addAll(webhook.problems(name)));
         t.functions().forEach((name, function) -> function.environment().forEach((variable, value) ->
                 problems.addAll(referenceProblems(t, name + "." + variable, value))));
         return problems;
@@ -122,6 +123,7 @@ public final class TopologyLoader {
             case MEDIA_CONVERT -> List.of(EnvValue.MEDIA_CONVERT_ROLE, EnvValue.MEDIA_CONVERT_QUEUES).contains(value.mediaConvert())
                     ? null : "MediaConvert resource " + value.mediaConvert() + " (role or queues)";
             case PARAMETER -> t.parameters().containsKey(value.parameter()) ? null : "parameter " + value.parameter();
+            case SECRET -> t.webhooks().containsKey(value.secret()) ? null : "webhook " + value.secret();
             case VALUE, TOOL, WORK_QUEUES -> null;
         };
         if (missing != null) {

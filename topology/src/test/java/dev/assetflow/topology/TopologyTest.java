@@ -44,6 +44,43 @@ class TopologyTest {
     }
 
     @Test
+    void aWebhookBecomesAFilteredSubscriberQueueWithADeadLetterQueueAndADeliveryFunctionOfItsOwn() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode policy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"type\": [\"asset.ready\", \"asset.failed\"], \"kind\": [\"video\"]}");
+        Topology withCms = topology.withWebhook("cms", new WebhookSpec("the CMS", "https://cms.example.com/hooks/assetflow", policy, 4, null, null));
+
+        assertThat(withCms.queue("webhook-cms").hasDeadLetterQueue()).isTrue();
+        assertThat(withCms.queue("webhook-cms").consumer()).isEqualTo(new QueueSpec.ConsumerSpec("webhook-cms", 1, 4));
+        assertThat(withCms.queue("webhook-cms").messageRetentionSeconds()).as("longer than the 24 h of retries").isGreaterThan(24 * 3600);
+        assertThat(withCms.topics().get("asset-events").subscriptions()).filteredOn(s -> s.queue().equals("webhook-cms")).singleElement()
+                .satisfies(s -> assertThat(s.filterPolicy()).isEqualTo(policy)).satisfies(s -> assertThat(s.rawMessageDelivery()).isTrue());
+        Map<String, String> env = FunctionEnvironment.of(withCms, "webhook-cms", new NamingResolver(new ResourceNames("af-test")));
+        assertThat(env).containsEntry("WEBHOOK_URL", "https://cms.example.com/hooks/assetflow")
+                .containsEntry("WEBHOOK_SECRET_ARN", "arn:secret:af-test-webhook-cms")
+                .containsEntry("DELIVERIES_TABLE", "af-test-webhook-deliveries")
+                .containsEntry("DELIVERY_DEADLINE_SECONDS", "86400")
+                .containsEntry("ALLOW_PRIVATE_ADDRESSES", "false")
+                .containsEntry("DEAD_LETTER_QUEUE_URLS", "{\"af-test-webhook-cms\":\"url:af-test-webhook-cms-dlq\"}");
+        assertThat(withCms.withWebhook("cms", new WebhookSpec(null, "https://cms.example.com/v2", null, null, null, null))
+                .topics().get("asset-events").subscriptions()).as("replaced, not added twice")
+                .filteredOn(s -> s.queue().equals("webhook-cms")).singleElement();
+        assertThat(topology.queues()).as("the bundled topology has no webhook").noneSatisfy((name, q) -> assertThat(name).startsWith("webhook-"));
+    }
+
+    @Test
+    void aWebhookMustBeHttpsWithAStringListPolicyOnEventAttributes() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode numeric = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"size\": [{\"numeric\": [\">\", 5]}]}");
+        assertThatThrownBy(() -> topology.withWebhook("cms", new WebhookSpec(null, "http://cms.example.com/hooks", numeric, 1, null, null)))
+                .hasMessageContaining("url must be https://").hasMessageContaining("filterPolicy.size")
+                .hasMessageContaining("maxInFlight must be 2-1000");
+        assertThat(topology.withWebhook("local", new WebhookSpec(null, "http://127.0.0.1:8080/hook", null, null, true, 120))
+                .function("webhook-local").environment()).containsKey("WEBHOOK_SECRET_ARN");
+        assertThatThrownBy(() -> topology.withWebhook("Bad_Name", new WebhookSpec(null, "https://x.example.com", null, null, null, null)))
+                .hasMessageContaining("lower-case letters");
+    }
+
+    @Test
     void everyQueueWithWorkHasAConsumerSoNothingWaitsForever() {
         assertThat(TopologyLoader.load().queues()).allSatisfy((name, queue) -> {
             if (queue.work() != null) {
@@ -127,5 +164,6 @@ class TopologyTest {
         public String mediaConvertRoleArn() { return "arn:role:" + names.of("mediaconvert"); }
         public String mediaConvertQueueArn(String priority) { return "arn:queue:" + names.of(priority); }
         public String parameterName(String logical) { return ParameterSpec.name(names.prefix(), logical); }
+        public String webhookSecretArn(String webhook) { return "arn:secret:" + names.of("webhook-" + webhook); }
     }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -33,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
     private LambdaClient lambda;
     private EventBridgeClient eventBridge;
     private SsmClient ssm;
+    private SecretsManagerClient secretsManager;
 
     public AwsClients(ClientSettings settings) {
         this.settings = settings;
@@ -95,6 +97,14 @@ public final class AwsClients implements AutoCloseable {
             ssm = track(configure(SsmClient.builder()).build());
         }
         return ssm;
+    }
+
+    /** Only for webhook signing secrets. */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = track(configure(SecretsManagerClient.builder()).build());
+        }
+        return secretsManager;
     }
 
     public synchronized SqsClient sqs() {

@@ -16,13 +16,4 @@ class EventFilterTest {
         assertThat(EventFilter.matches(policy, Map.of("type", "asset.ready"))).as("no kind on the event").isFalse();
         assertThat(EventFilter.matches(null, Map.of("type", "asset.ready"))).as("no policy: everything").isTrue();
     }
-
-    @Test
-    void onlyListsOfStringsOnTypeKindAndPriorityArePolicies() throws Exception {
-        assertThat(EventFilter.problems(Json.mapper().readTree("{\"type\": [\"asset.ready\"], \"priority\": [\"critical\"]}"))).isEmpty();
-        assertThat(EventFilter.problems(Json.mapper().readTree("{\"size\": [{\"numeric\": [\">\", 5]}], \"kind\": \"video\"}")))
-                .anySatisfy(p -> assertThat(p).contains("'size'", "type, kind and priority"))
-                .anySatisfy(p -> assertThat(p).contains("'kind' must list strings"))
-                .anySatisfy(p -> assertThat(p).contains("only exact strings"));
-    }
 }

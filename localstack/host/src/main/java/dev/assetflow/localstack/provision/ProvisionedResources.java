@@ -15,6 +15,7 @@ public final class ProvisionedResources implements ResourceResolver {
     private final Map<String, String> queueArns = new HashMap<>();
     private final Map<String, String> deadLetterUrls = new HashMap<>();
     private final Map<String, String> topicArns = new HashMap<>();
+    private final Map<String, String> webhookSecretArns = new HashMap<>();
     private final Map<String, String> toolPaths;
     private final String region;
 
@@ -35,6 +36,10 @@ public final class ProvisionedResources implements ResourceResolver {
 
     void topic(String logical, String arn) {
         topicArns.put(logical, arn);
+    }
+
+    void webhookSecret(String webhook, String arn) {
+        webhookSecretArns.put(webhook, arn);
     }
 
     public ResourceNames names() {
@@ -84,6 +89,11 @@ public final class ProvisionedResources implements ResourceResolver {
     @Override
     public String parameterName(String logical) {
         return ParameterSpec.name(names.prefix(), logical);
+    }
+
+    @Override
+    public String webhookSecretArn(String webhook) {
+        return require(webhookSecretArns, webhook, "secret of webhook");
     }
 
     @Override

@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import dev.assetflow.topology.WebhookSpec;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import dev.assetflow.topology.TopologyLoader;
@@ -42,6 +45,7 @@ public final class Provisioner {
      * refuses (HTTP 500), so the lowercase form the S3 documentation uses is sent.
      */
     private static final String PREFIX_RULE = "prefix";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final AwsClients clients;
 
     public Provisioner(AwsClients clients) {
@@ -57,6 +61,7 @@ public final class Provisioner {
                 .name(resources.parameterName(logical)).type(ParameterType.STRING).tier(ParameterTier.STANDARD).overwrite(true)
                 .description(parameter.purpose())
                 .value(configDocuments.getOrDefault(logical, TopologyLoader.configDocument(parameter.file())))));
+        topology.webhooks().keySet().forEach(webhook -> createWebhookSecret(resources, webhook));
         topology.queues().forEach((logical, queue) -> createQueue(resources, logical, queue));
         topology.topics().forEach((logical, topic) -> createTopic(resources, logical, topic));
         topology.buckets().forEach((logical, bucket) -> createBucket(resources, names.of(logical), bucket));
@@ -66,6 +71,19 @@ public final class Provisioner {
             }
         }
         return resources;
+    }
+
+    /**
+     * A webhook's signing secret, random as the CDK stack's (Secrets Manager generates that one): never in the topology,
+     * the code or a log; a test reads it with GetSecretValue as a subscriber's operator would.
+     */
+    private void createWebhookSecret(ProvisionedResources resources, String webhook) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String arn = clients.secretsManager().createSecret(b -> b.name(resources.names().of(WebhookSpec.resourceName(webhook)))
+                .description("Assetflow webhook " + webhook + ": the key its deliveries are signed with")
+                .secretString("whsec_" + HexFormat.of().formatHex(random))).arn();
+        resources.webhookSecret(webhook, arn);
     }
 
     private void createTable(String name, TableSpec spec) {

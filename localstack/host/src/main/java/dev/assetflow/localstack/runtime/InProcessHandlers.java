@@ -9,6 +9,7 @@ import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.assetcontrol.AssetControlHandler;
 import dev.assetflow.asseterasure.AssetErasureHandler;
 import dev.assetflow.opsapi.OpsApiHandler;
+import dev.assetflow.webhookdelivery.WebhookDeliveryHandler;
 import dev.assetflow.backfillfunction.BackfillHandler;
 import dev.assetflow.breakerprobe.BreakerProbeHandler;
 import dev.assetflow.documentworker.DocumentWorkerHandler;
@@ -54,7 +55,8 @@ public final class InProcessHandlers {
             Map.entry(AssetControlHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetControlHandler::new)),
             Map.entry(AssetErasureHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, AssetErasureHandler::new)),
             Map.entry(OpsApiHandler.class.getName(), new Entry<>(APIGatewayV2HTTPEvent.class, OpsApiHandler::new)),
-            Map.entry(BackfillHandler.class.getName(), new Entry<>(SQSEvent.class, BackfillHandler::new)));
+            Map.entry(BackfillHandler.class.getName(), new Entry<>(SQSEvent.class, BackfillHandler::new)),
+            Map.entry(WebhookDeliveryHandler.class.getName(), new Entry<>(SQSEvent.class, WebhookDeliveryHandler::new)));
 
     private InProcessHandlers() {
     }
