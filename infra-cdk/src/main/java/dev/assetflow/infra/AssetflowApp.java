@@ -1,5 +1,6 @@
 package dev.assetflow.infra;
 
+import dev.assetflow.topology.Topology;
 import dev.assetflow.topology.TopologyLoader;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
@@ -21,6 +22,11 @@ public final class AssetflowApp {
 
     /** The stack in an app, with the checks; shared by main and the tests. */
     public static AssetflowStack build(App app) {
+        return build(app, TopologyLoader.load());
+    }
+
+    /** The same for a topology other than the bundled one (a test's, with a webhook added). */
+    public static AssetflowStack build(App app, Topology topology) {
         Object stackName = app.getNode().tryGetContext("stackName");
         Object region = app.getNode().tryGetContext("region"); // else the CLI's profile region
         AssetflowStack stack = new AssetflowStack(app, stackName == null ? "Assetflow" : stackName.toString(),
@@ -31,7 +37,7 @@ public final class AssetflowApp {
                                 .region(region != null ? region.toString() : System.getenv("CDK_DEFAULT_REGION"))
                                 .build())
                         .build(),
-                TopologyLoader.load());
+                topology);
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
         return stack;
     }

@@ -76,14 +76,15 @@ public final class AssetflowStack extends Stack {
 
         MediaConvert mediaConvert = new MediaConvert(this, storage.bucket(Storage.UPLOADS), storage.bucket(Storage.RENDITIONS));
         ConfigParameters parameters = new ConfigParameters(this, topology.parameters(), repo);
-        CdkResolver resolver = new CdkResolver(storage, tables, messaging, mediaConvert, parameters);
+        WebhookSecrets secrets = new WebhookSecrets(this, topology.webhooks());
+        CdkResolver resolver = new CdkResolver(storage, tables, messaging, mediaConvert, parameters, secrets);
         Optional<ILayerVersion> ffmpeg = topology.functions().values().stream().anyMatch(PipelineFunction::usesTools)
                 ? Optional.of(ffmpegLayer(settings, repo)) : Optional.empty();
         Api api = new Api(this, settings);
         topology.functions().forEach((name, spec) -> {
             PipelineFunction.Deployed deployed = PipelineFunction.define(this, name, spec,
                     FunctionEnvironment.of(topology, name, resolver), repo.functionArtifact(spec), ffmpeg, settings);
-            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging, mediaConvert, parameters);
+            Grants.apply(topology, spec, deployed.function(), storage, tables, messaging, mediaConvert, parameters, secrets);
             eventSources(topology, name, deployed, messaging);
             schedule(name, spec, deployed);
             for (FunctionSpec.HttpRoute route : spec.http()) {
@@ -98,7 +99,7 @@ public final class AssetflowStack extends Stack {
         functions.forEach((name, deployed) -> plainFunctions.put(name, deployed.function()));
         Operations operations = new Operations(this, topology, messaging, plainFunctions, settings);
         Console console = new Console(this, storage, api, settings, Console.dist(repo.artifacts()));
-        Suppressions.apply(this, storage, messaging, plainFunctions.values(), console);
+        Suppressions.apply(this, storage, messaging, plainFunctions.values(), console, secrets);
 
         output("ApiUrl", api.url(), "The upload API: POST {ApiUrl}uploads, GET {ApiUrl}assets/{id}");
         output("UploadsBucket", storage.bucket(Storage.UPLOADS).getBucketName(), "Originals (never deleted by the pipeline)");
@@ -116,6 +117,10 @@ public final class AssetflowStack extends Stack {
         output("DashboardName", operations.dashboard().getDashboardName(), "CloudWatch dashboard");
         topology.parameters().keySet().stream().sorted().forEach(logical -> output(Names.pascal(logical) + "Parameter",
                 parameters.parameter(logical).getParameterName(), "SSM parameter holding the " + logical + ": scripts/config --parameter-prefix"));
+        secrets.all().forEach((webhook, secret) -> output("Webhook" + Names.pascal(webhook) + "SecretArn", secret.getSecretArn(),
+                "Webhook " + webhook + "'s signing secret: give its value (aws secretsmanager get-secret-value) to the subscriber"));
+        output("WebhookDeliveriesTable", tables.table("webhook-deliveries").getTableName(),
+                "Every webhook delivery and its attempts: scripts/webhooks --deliveries-table");
         output("MediaConvertRoleArn", mediaConvert.role().getRoleArn(), "Role MediaConvert jobs assume");
         output("DeadLetterQueueUrls", Fn.join(" ", messaging.deadLetterQueues().values().stream().map(Queue::getQueueUrl)
                 .sorted().toList()), "Every dead-letter queue, space-separated: scripts/redrive --queue URL ...");

@@ -12,9 +12,12 @@ final class CdkResolver implements ResourceResolver {
     private final Messaging messaging;
     private final MediaConvert mediaConvert;
     private final ConfigParameters parameters;
+    private final WebhookSecrets secrets;
 
-    CdkResolver(Storage storage, Tables tables, Messaging messaging, MediaConvert mediaConvert, ConfigParameters parameters) {
+    CdkResolver(Storage storage, Tables tables, Messaging messaging, MediaConvert mediaConvert, ConfigParameters parameters,
+            WebhookSecrets secrets) {
         this.parameters = parameters;
+        this.secrets = secrets;
         this.storage = storage;
         this.tables = tables;
         this.messaging = messaging;
@@ -61,6 +64,11 @@ final class CdkResolver implements ResourceResolver {
     @Override
     public String parameterName(String logical) {
         return parameters.parameter(logical).getParameterName();
+    }
+
+    @Override
+    public String webhookSecretArn(String webhook) {
+        return secrets.secret(webhook).getSecretArn();
     }
 
     @Override

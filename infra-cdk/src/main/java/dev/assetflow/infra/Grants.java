@@ -12,7 +12,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
 /**
  * Least privilege from the topology: every environment reference declares what the function does
  * with the resource ({@code read}, {@code write}, {@code readWrite}, {@code readPut}, {@code send}, {@code consume}, {@code publish},
- * {@code pass}, {@code submit}, or {@code name}: the name only, nothing granted),
+ * {@code pass}, {@code submit}, or {@code name}: the name only, nothing granted; a webhook's secret is only ever read),
  * and exactly that is granted with the constructs' grant methods, scoped to that one resource.
  */
 final class Grants {
@@ -21,7 +21,7 @@ final class Grants {
     }
 
     static void apply(Topology topology, FunctionSpec spec, IGrantable function, Storage storage, Tables tables, Messaging messaging,
-            MediaConvert mediaConvert, ConfigParameters parameters) {
+            MediaConvert mediaConvert, ConfigParameters parameters, WebhookSecrets secrets) {
         spec.environment().forEach((variable, value) -> {
             switch (value.kind()) {
                 case BUCKET -> bucket(storage.bucket(value.bucket()), value.access(), value.keys() == null ? "*" : value.keys(), function);
@@ -37,6 +37,7 @@ final class Grants {
                         messaging.deadLetterQueue(logical).ifPresent(dlq -> queue(dlq, value.access(), function)));
                 case MEDIA_CONVERT -> mediaConvert.grant(value.mediaConvert(), value.access(), function);
                 case PARAMETER -> parameters.grant(value.parameter(), value.access(), function);
+                case SECRET -> secrets.secret(value.secret()).grantRead(function); // GetSecretValue, DescribeSecret on that secret
                 case VALUE, TOOL -> { }
             }
         });

@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -65,6 +66,8 @@ final class PipelineFunction {
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
                 .architecture(runsFfmpeg ? Architecture.X86_64 : Architecture.ARM_64)
                 .logGroup(logs)
+                // active tracing: one asset's path through the functions can be followed in X-Ray (README, Tracing)
+                .tracing(Tracing.ACTIVE)
                 .environment(environment);
         if (runsFfmpeg) {
             builder.layers(List.of(ffmpeg.get()));

@@ -18,7 +18,8 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    static void apply(Stack stack, Storage storage, Messaging messaging, Collection<Function> functions, Console console) {
+    static void apply(Stack stack, Storage storage, Messaging messaging, Collection<Function> functions, Console console,
+            WebhookSecrets secrets) {
         NagSuppressions.addStackSuppressions(stack, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
                         .reason("These wildcards come from CDK grant methods scoped to one resource: the objects of one "
@@ -51,7 +52,15 @@ final class Suppressions {
         for (Function function : functions) {
             suppress(function, "AwsSolutions-L1", "java21 is the runtime Assetflow targets and tests; moving to a newer "
                     + "Java runtime is a deliberate upgrade, not a drift.");
+            // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
+            NagSuppressions.addResourceSuppressions(function.getRole(), List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                    .reason("Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords, which Lambda's tracing needs, "
+                            + "have no resource-level permission (LeastPrivilegeTest allows only them and ListEventSourceMappings on *)")
+                    .appliesTo(List.of("Resource::*")).build()), true);
         }
+        secrets.all().values().forEach(secret -> suppress(secret, "AwsSolutions-SMG4", "A webhook's signing key is shared with its "
+                + "subscriber, who must switch keys at the same moment: rotate it by hand with the subscriber (README, Webhooks), "
+                + "not on a schedule that would break their verification."));
         suppress(messaging.queue("review"), "AwsSolutions-SQS3", "The review queue has no consumer: a human reads it, "
                 + "and its messages are kept 14 days. A DLQ would never receive anything.");
         suppress(storage.cdn(), "AwsSolutions-CFR1", "Renditions are served worldwide; geo restriction is a per-deployment "

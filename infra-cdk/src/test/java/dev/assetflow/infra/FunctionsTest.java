@@ -31,6 +31,7 @@ class FunctionsTest {
             assertThat(props.get("Environment").toString()).as(name + " environment")
                     .contains(spec.environment().keySet());
             assertThat(props).containsKey("LoggingConfig");
+            assertThat(props).as(name + ": active tracing").containsEntry("TracingConfig", Map.of("Mode", "Active"));
         });
         template().resourceCountIs("AWS::Lambda::Alias", topology.functions().size());
         template().hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)));

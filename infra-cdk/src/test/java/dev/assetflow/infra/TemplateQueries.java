@@ -40,6 +40,14 @@ final class TemplateQueries {
         return value instanceof List<?> l ? (List<Object>) l : List.of(value);
     }
 
+    /** The logical id of the function of {@code template} whose handler class is the given one. */
+    static String functionIdIn(Template template, String handlerClass) {
+        return template.findResources("AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> (handlerClass + "::handleRequest").equals(properties(e.getValue()).get("Handler")))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no function with handler " + handlerClass));
+    }
+
     /** The logical id of the pipeline function whose handler class is the given one. */
     static String functionId(String handlerClass) {
         return pipelineFunctions().entrySet().stream()

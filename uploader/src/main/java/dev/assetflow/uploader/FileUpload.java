@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the upload id is kept in a {@link ResumeState} file, the parts S3 already holds are skipped.
  */
 public final class FileUpload {
+    /** How long a stopped run waits for the part requests it had in flight. */
+    static final Duration PARTS_SETTLE = Duration.ofSeconds(60);
 
     /**
      * @param parallelParts parts in flight at once per file
@@ -162,6 +164,7 @@ public final class FileUpload {
             return new Result.Failed(uploadId, e.getCause().getMessage() + " (run again to resume)");
         } finally {
             pool.shutdownNow();
+            awaitParts(pool);
         }
         List<UploadApiClient.PartReceipt> receipts = etags.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new UploadApiClient.PartReceipt(e.getKey(), e.getValue())).toList();
@@ -171,6 +174,25 @@ public final class FileUpload {
         }
         options.resume().forget(file);
         return new Result.Uploaded(uploadId, partCount - resumed, resumed, retries.get());
+    }
+
+    /**
+     * Waits for the parts still being sent when the run stops (an interrupt does not stop a request whose bytes are on
+     * the wire): once a run has returned, S3 holds all it will from that run, so the next one resumes from the truth.
+     */
+    private static void awaitParts(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!pool.awaitTermination(PARTS_SETTLE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                System.err.println("upload: some part requests were still running after " + PARTS_SETTLE.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One part (or the whole file), tried until S3 stores it or the attempts run out. */

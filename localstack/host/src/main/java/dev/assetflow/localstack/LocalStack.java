@@ -24,6 +24,7 @@ import dev.assetflow.topology.QueueSpec;
 import dev.assetflow.topology.ResourceNames;
 import dev.assetflow.topology.Topology;
 import dev.assetflow.topology.TopologyLoader;
+import dev.assetflow.topology.WebhookSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,22 +72,23 @@ public final class LocalStack implements AutoCloseable {
     public record Options(String prefix, int httpPort, Path logDirectory, Optional<URI> externalEndpoint,
             Optional<Duration> scheduleRate,
             Optional<Duration> visibilityTimeoutCap, UnaryOperator<URI> functionEndpoint,
-            Map<String, Map<String, String>> environmentOverrides, Map<String, String> configDocuments) {
+            Map<String, Map<String, String>> environmentOverrides, Map<String, String> configDocuments,
+            Map<String, WebhookSpec> webhooks) {
 
         public static Options defaults() {
             return new Options("af-" + UUID.randomUUID().toString().substring(0, 8), 0, Path.of("target"),
                     Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
-                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity(), Map.of(), Map.of());
+                    Optional.of(Duration.ofSeconds(10)), Optional.empty(), UnaryOperator.identity(), Map.of(), Map.of(), Map.of());
         }
 
         public Options withPrefix(String newPrefix) {
             return new Options(newPrefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         public Options withExternalEndpoint(URI endpoint) {
             return new Options(prefix, httpPort, logDirectory, Optional.of(endpoint), scheduleRate,
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         /**
@@ -96,12 +98,12 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withScheduleRate(Duration rate) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.of(rate),
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         public Options withoutSchedules() {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, Optional.empty(),
-                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments);
+                    visibilityTimeoutCap, functionEndpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         /**
@@ -110,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withVisibilityTimeoutCap(Duration cap) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    Optional.of(cap), functionEndpoint, environmentOverrides, configDocuments);
+                    Optional.of(cap), functionEndpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         /**
@@ -119,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
          */
         public Options withFunctionEndpoint(UnaryOperator<URI> endpoint) {
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate,
-                    visibilityTimeoutCap, endpoint, environmentOverrides, configDocuments);
+                    visibilityTimeoutCap, endpoint, environmentOverrides, configDocuments, webhooks);
         }
 
         /**
@@ -134,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
                 return Map.copyOf(merged);
             });
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
-                    functionEndpoint, Map.copyOf(overrides), configDocuments);
+                    functionEndpoint, Map.copyOf(overrides), configDocuments, webhooks);
         }
 
         /**
@@ -146,14 +148,28 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> documents = new HashMap<>(configDocuments);
             documents.put(logical, text);
             return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
-                    functionEndpoint, environmentOverrides, Map.copyOf(documents));
+                    functionEndpoint, environmentOverrides, Map.copyOf(documents), webhooks);
+        }
+
+        /**
+         * A webhook subscriber in this stack's topology, as an operator adds one under {@code webhooks} in topology.json:
+         * its queue, subscription, secret and delivery function are provisioned like every other.
+         */
+        public Options withWebhook(String name, WebhookSpec webhook) {
+            Map<String, WebhookSpec> all = new HashMap<>(webhooks);
+            all.put(name, webhook);
+            return new Options(prefix, httpPort, logDirectory, externalEndpoint, scheduleRate, visibilityTimeoutCap,
+                    functionEndpoint, environmentOverrides, configDocuments, Map.copyOf(all));
         }
     }
 
     private LocalStack(Options options) {
         this.options = options;
-        this.topology = options.visibilityTimeoutCap().map(TopologyLoader.load()::withVisibilityTimeoutCap)
-                .orElseGet(TopologyLoader::load);
+        Topology defined = TopologyLoader.load();
+        for (Map.Entry<String, WebhookSpec> webhook : options.webhooks().entrySet()) {
+            defined = defined.withWebhook(webhook.getKey(), webhook.getValue());
+        }
+        this.topology = options.visibilityTimeoutCap().map(defined::withVisibilityTimeoutCap).orElse(defined);
         Venv venv = Venv.locate();
         this.moto = options.externalEndpoint().isPresent() ? Optional.empty()
                 : Optional.of(MotoServer.start(venv, options.logDirectory().resolve("moto-server.log")));
