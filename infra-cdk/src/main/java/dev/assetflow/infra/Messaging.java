@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.StringConditions;
 import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.TracingConfig;
 import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -76,6 +77,8 @@ final class Messaging extends Construct {
         Topic topic = Topic.Builder.create(this, Names.pascal(logical))
                 .masterKey(topicKey)
                 .enforceSsl(true)
+                // active tracing: SNS passes the publisher's trace header on to the subscriber queues (README, Tracing)
+                .tracingConfig(TracingConfig.ACTIVE)
                 .build();
         for (TopicSpec.Subscription subscription : spec.subscriptions()) {
             topic.addSubscription(SqsSubscription.Builder.create(queue(subscription.queue()))

@@ -39,6 +39,7 @@ class MessagingTest {
         template().resourceCountIs("AWS::SNS::Topic", 2); // asset-events, ops
         resources("AWS::SNS::Topic").values().forEach(topic -> assertThat(properties(topic)).containsKey("KmsMasterKeyId"));
         template().hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
+        template().hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("TracingConfig", "Active")));
         template().hasResourceProperties("AWS::SNS::Subscription", Match.objectLike(Map.of(
                 "Protocol", "sqs", "RawMessageDelivery", true,
                 "FilterPolicy", Map.of("type", List.of("rendition.ready", "asset.ready", "asset.deleted")))));

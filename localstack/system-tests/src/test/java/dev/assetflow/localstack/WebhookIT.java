@@ -62,7 +62,7 @@ class WebhookIT {
     @TempDir
     static Path dir;
 
-    record Received(String path, String eventId, String type, String body, String signature, boolean replay) {}
+    record Received(String path, String eventId, String type, String body, String signature, boolean replay, String trace) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -97,13 +97,15 @@ class WebhookIT {
         String path = exchange.getRequestURI().getPath();
         String eventId = exchange.getRequestHeaders().getFirst("Assetflow-Event-Id");
         requests.add(new Received(path, eventId, exchange.getRequestHeaders().getFirst("Assetflow-Event-Type"), body,
-                exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), "true".equals(exchange.getRequestHeaders().getFirst("Assetflow-Replay"))));
+                exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), "true".equals(exchange.getRequestHeaders().getFirst("Assetflow-Replay")),
+                exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
         int status = switch (path) {
             case "/flaky" -> flakyFailures.merge(eventId, 1, Integer::sum) <= 2 ? 500 : 200;
             case "/gone" -> 410;
             case "/silent" -> {
                 if (!silentWakesUp.get()) {
-                    sleep(3000); // past the function's 1 s read timeout
+                    sleep(3000); // past the function's 1 s read timeout: an endpoint down, it takes nothing in
+                    yield 503;
                 }
                 yield 200;
             }
@@ -181,12 +183,25 @@ class WebhookIT {
                 .contains("gone: 0 delivered, 0 retrying, 1 dead-lettered; last error", "HTTP 410")
                 .contains("private: 0 delivered, 0 retrying, 1 dead-lettered", "silent: 1 delivered, 0 retrying, 0 dead-lettered");
 
+        // the trace: ingest's work message carried its trace header (AWSTraceHeader) and the worker continued it; a
+        // delivery carries its invocation's (moto's S3 and SNS do not pass the header on, AWS's do: README, Tracing)
+        assertThat(traceIds("image-worker.log")).as("the worker continued ingest's trace").containsAnyElementsOf(traceIds("ingest.log"));
+        assertThat(flaky.get(0).trace()).as("the delivery's trace header").startsWith("Root=1-");
+        assertThat(traceIds("webhook-flaky.log")).contains(flaky.get(0).trace().split(";")[0].substring("Root=".length()));
+
         // one grep of the asset id follows it through every function that handled it
         try (Stream<Path> logs = Files.list(stack.lambdaRoot().resolve("logs"))) {
             List<String> withAsset = logs.filter(log -> contains(log, assetId)).map(log -> log.getFileName().toString()).toList();
             assertThat(withAsset).contains("upload-api.log", "ingest.log", "image-worker.log", "webhook-flaky.log", "webhook-gone.log",
                     "webhook-silent.log", "webhook-private.log");
         }
+    }
+
+    /** The trace ids of a function's invocations, from its REPORT lines (as Lambda writes them for a traced function). */
+    private static List<String> traceIds(String log) throws IOException {
+        return Files.readAllLines(stack.lambdaRoot().resolve("logs").resolve(log)).stream()
+                .filter(line -> line.startsWith("REPORT") && line.contains("XRAY TraceId: "))
+                .map(line -> line.substring(line.indexOf("XRAY TraceId: ") + "XRAY TraceId: ".length()).split("\t")[0]).toList();
     }
 
     private static String eventIdOf(String path) {

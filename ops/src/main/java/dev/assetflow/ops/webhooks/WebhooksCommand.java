@@ -80,12 +80,12 @@ public final class WebhooksCommand {
             List<DeliveryRecord> records = log.of(endpoint);
             Map<DeliveryRecord.Status, Long> counts = new HashMap<>();
             records.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
-            Optional<DeliveryRecord> lastError = records.stream().filter(r -> r.lastError() != null)
-                    .max(Comparator.comparing(DeliveryRecord::updatedAt));
+            Optional<DeliveryRecord> lastError = records.stream().filter(r -> r.lastErrorAt() != null)
+                    .max(Comparator.comparing(DeliveryRecord::lastErrorAt));
             out.printf("%s: %d delivered, %d retrying, %d dead-lettered%s%n", endpoint, counts.getOrDefault(DeliveryRecord.Status.DELIVERED, 0L),
                     counts.getOrDefault(DeliveryRecord.Status.RETRYING, 0L), counts.getOrDefault(DeliveryRecord.Status.DEAD_LETTERED, 0L),
-                    lastError.map(r -> "; last error " + r.updatedAt() + " (" + r.type() + " of " + r.assetId() + ", attempt " + r.attempts()
-                            + "): " + r.lastError()).orElse(""));
+                    lastError.map(r -> "; last error " + r.lastErrorAt() + " (" + r.type() + " of " + r.assetId() + ", now "
+                            + r.status() + " after " + r.attempts() + " attempts): " + r.lastError()).orElse(""));
         }
         return 0;
     }
@@ -151,12 +151,12 @@ public final class WebhooksCommand {
     private static List<String> localWebhooks(AwsClients clients, String prefix) {
         String start = prefix + "-" + WebhookSpec.PREFIX;
         List<String> names = new ArrayList<>();
-        clients.sqs().listQueuesPaginator(b -> b.queueNamePrefix(start)).queueUrls().forEach(url -> {
-            String name = url.substring(url.lastIndexOf('/') + 1);
-            if (!name.endsWith("-dlq")) {
-                names.add(name.substring(start.length()));
-            }
-        });
+        List<String> queues = new ArrayList<>();
+        clients.sqs().listQueuesPaginator(b -> b.queueNamePrefix(start)).queueUrls()
+                .forEach(url -> queues.add(url.substring(url.lastIndexOf('/') + 1)));
+        // a webhook's queue is the one with a dead-letter queue beside it
+        queues.stream().filter(name -> !name.endsWith("-dlq") && queues.contains(name + "-dlq"))
+                .forEach(name -> names.add(name.substring(start.length())));
         return names.stream().sorted().toList();
     }
 

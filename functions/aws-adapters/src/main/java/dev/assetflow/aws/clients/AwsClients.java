@@ -128,6 +128,14 @@ public final class AwsClients implements AutoCloseable {
         return dynamoDb;
     }
 
+    /** The settings' interceptors, and the trace header carried on every call ({@link TracePropagation}). */
+    private static List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> withTracing(
+            List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> all = new ArrayList<>(interceptors);
+        all.add(new TracePropagation());
+        return all;
+    }
+
     /** Applies this factory's settings to any SDK client builder (for clients the functions do not need). */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(settings.region())
@@ -135,7 +143,7 @@ public final class AwsClients implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(settings.apiCallTimeout())
-                        .executionInterceptors(settings.interceptors())
+                        .executionInterceptors(withTracing(settings.interceptors()))
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;

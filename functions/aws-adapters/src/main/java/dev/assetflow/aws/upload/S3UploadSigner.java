@@ -2,6 +2,7 @@ package dev.assetflow.aws.upload;
 
 import dev.assetflow.domain.upload.UploadSigner;
 import java.time.Duration;
+import dev.assetflow.aws.clients.TracePropagation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -39,6 +40,9 @@ public final class S3UploadSigner implements UploadSigner {
                 headers.put(canonical(name), String.join(",", values));
             }
         });
+        // not signed: S3 passes it on to the upload's event notification, so the trace goes on through ingest
+        // (https://docs.aws.amazon.com/xray/latest/devguide/xray-services-s3.html)
+        TracePropagation.current().ifPresent(trace -> headers.put(TracePropagation.HEADER, trace));
         return new SignedUpload(signed.url().toString(), signed.httpRequest().method().name(), headers, signed.expiration());
     }
 

@@ -57,6 +57,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         putIfPresent(item, "lastStatus", record.lastStatus());
         putIfPresent(item, "lastError", record.lastError() == null ? null
                 : record.lastError().length() <= 1000 ? record.lastError() : record.lastError().substring(0, 1000) + "…");
+        putIfPresent(item, "lastErrorAt", record.lastErrorAt() == null ? null : record.lastErrorAt().toString());
         item.put("firstAttemptAt", s(record.firstAttemptAt().toString()));
         item.put("updatedAt", s(record.updatedAt().toString()));
         item.put("replays", n(record.replays()));
@@ -84,7 +85,8 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     private static DeliveryRecord record(Map<String, AttributeValue> item) {
         return new DeliveryRecord(string(item, "endpoint"), string(item, "eventId"), string(item, "type"), string(item, "assetId"),
                 DeliveryRecord.Status.valueOf(string(item, "status")), integer(item, "attempts"), integer(item, "lastStatus"),
-                string(item, "lastError"), Instant.parse(string(item, "firstAttemptAt")), Instant.parse(string(item, "updatedAt")),
+                string(item, "lastError"), string(item, "lastErrorAt") == null ? null : Instant.parse(string(item, "lastErrorAt")),
+                Instant.parse(string(item, "firstAttemptAt")), Instant.parse(string(item, "updatedAt")),
                 integer(item, "replays") == null ? 0 : integer(item, "replays"));
     }
 }

@@ -97,6 +97,12 @@ public final class ArtifactFunction implements LocalFunction {
 
     @Override
     public String invoke(String eventJson) {
+        return invoke(eventJson, java.util.Optional.empty());
+    }
+
+    /** Lambda-Runtime-Trace-Id of the invocation: {@code traceHeader}'s root and sampling, or a new trace. */
+    @Override
+    public String invoke(String eventJson, java.util.Optional<String> traceHeader) {
         ExecutionEnvironment environment = warm.poll();
         while (environment != null && !environment.alive()) {
             discard(environment);
@@ -108,16 +114,17 @@ public final class ArtifactFunction implements LocalFunction {
             all.add(environment);
         }
         String requestId = UUID.randomUUID().toString();
+        String trace = ExecutionEnvironment.traceFor(traceHeader);
         platformLine("START RequestId: " + requestId + " Version: $LATEST");
         busy.add(environment);
         ExecutionEnvironment.Result result;
         try {
-            result = environment.invoke(requestId, eventJson, arn, Duration.ofSeconds(deployment.timeoutSeconds()));
+            result = environment.invoke(requestId, eventJson, arn, Duration.ofSeconds(deployment.timeoutSeconds()), trace);
         } finally {
             busy.remove(environment);
         }
         platformLine("END RequestId: " + requestId);
-        platformLine(report(requestId, result));
+        platformLine(report(requestId, result, trace));
         if (environment.alive()) {
             warm.add(environment);
         } else {
@@ -134,7 +141,7 @@ public final class ArtifactFunction implements LocalFunction {
      * millisecond, the init phase included (Lambda bills on-demand inits since August 2025:
      * https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/).
      */
-    private String report(String requestId, ExecutionEnvironment.Result result) {
+    private String report(String requestId, ExecutionEnvironment.Result result, String trace) {
         ExecutionEnvironment.Stats stats = result.stats();
         StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(stats.durationMs()).append(".00 ms")
@@ -145,6 +152,8 @@ public final class ArtifactFunction implements LocalFunction {
         if (stats.initDurationMs() != null) {
             line.append("\tInit Duration: ").append(stats.initDurationMs()).append(".00 ms");
         }
+        // as Lambda writes it for a traced function: one grep of a trace id finds every invocation on its path
+        line.append("\tXRAY TraceId: ").append(trace.split(";")[0].replace("Root=", ""));
         if (result instanceof ExecutionEnvironment.Result.Failed failed && !failed.errorType().equals("Unhandled")) {
             line.append("\tStatus: ").append(failed.errorType().equals("Sandbox.Timedout") ? "timeout" : "error")
                     .append("\tError Type: ").append(failed.errorType());

@@ -102,7 +102,8 @@ final class ExecutionEnvironment implements AutoCloseable {
      * Runs one invocation; never throws. The result says how it ended; {@link #alive()} says whether the
      * environment can serve another.
      */
-    Result invoke(String requestId, String event, String functionArn, Duration timeout) {
+    /** @param traceHeader the invocation's Lambda-Runtime-Trace-Id ({@link #traceFor}) */
+    Result invoke(String requestId, String event, String functionArn, Duration timeout, String traceHeader) {
         Watch watch = new Watch();
         if (cold) {
             cold = false;
@@ -114,7 +115,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         long invokeStart = System.nanoTime();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         RuntimeApi.Invocation invocation = new RuntimeApi.Invocation(requestId, event, deadline,
-                functionArn, traceId(), new CompletableFuture<>());
+                functionArn, traceHeader, new CompletableFuture<>());
         api.submit(invocation);
         RuntimeApi.Outcome outcome = watch.until(invocation.outcome(), deadline);
         Stats stats = new Stats((System.nanoTime() - invokeStart) / 1_000_000, watch.maxBytes / 1_048_576, takeInitDuration());
@@ -230,6 +231,33 @@ final class ExecutionEnvironment implements AutoCloseable {
             // the process ended between listing and reading
         }
         return 0;
+    }
+
+    /**
+     * The trace of a message that carried one: its Root (and Sampled flag) with a new Parent, the segment this invocation
+     * adds (https://docs.aws.amazon.com/xray/latest/devguide/xray-services-sqs.html).
+     */
+    static String traceFor(java.util.Optional<String> carried) {
+        return carried.map(ExecutionEnvironment::continued).orElseGet(ExecutionEnvironment::traceId);
+    }
+
+    private static String continued(String header) {
+        String root = null;
+        String sampled = "Sampled=0";
+        for (String part : header.split(";")) {
+            String trimmed = part.trim();
+            if (trimmed.startsWith("Root=")) {
+                root = trimmed;
+            } else if (trimmed.startsWith("Sampled=")) {
+                sampled = trimmed;
+            }
+        }
+        if (root == null) {
+            return traceId();
+        }
+        byte[] parent = new byte[8];
+        ThreadLocalRandom.current().nextBytes(parent);
+        return root + ";Parent=" + HexFormat.of().formatHex(parent) + ";" + sampled;
     }
 
     /** An X-Ray trace header as Lambda passes it (https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader). */

@@ -25,6 +25,14 @@ public interface LocalFunction extends AutoCloseable {
      */
     String invoke(String eventJson);
 
+    /**
+     * The same, continuing the X-Ray trace {@code traceHeader} (an SQS message's AWSTraceHeader), as Lambda does for an
+     * event source that carries one; a host that does not model traces ignores it.
+     */
+    default String invoke(String eventJson, java.util.Optional<String> traceHeader) {
+        return invoke(eventJson);
+    }
+
     @Override
     default void close() {
     }

@@ -116,7 +116,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         invocationCount.incrementAndGet();
         Set<String> failed;
         try {
-            failed = LambdaEvents.failedItemIds(function.invoke(LambdaEvents.sqsEvent(messages, queueArn, region)));
+            // the first record's trace continues, as Lambda's SQS integration does
+            java.util.Optional<String> trace = java.util.Optional.ofNullable(
+                    messages.get(0).attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER));
+            failed = LambdaEvents.failedItemIds(function.invoke(LambdaEvents.sqsEvent(messages, queueArn, region), trace));
         } catch (RuntimeException | Error e) {
             LOG.error("{} failed on a batch of {}; the whole batch returns after its visibility timeout",
                     function.name(), messages.size(), e);
