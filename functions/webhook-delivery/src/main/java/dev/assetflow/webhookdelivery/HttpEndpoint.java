@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +31,7 @@ import java.util.function.Supplier;
  */
 final class HttpEndpoint implements WebhookDelivery.Endpoint {
     private static final int EXCERPT_BYTES = 300;
+    private static final java.util.concurrent.Executor EXCERPT_READER = Executors.newVirtualThreadPerTaskExecutor();
     private final URI url;
     private final boolean allowPrivateAddresses;
     private final Duration readTimeout;
@@ -40,6 +46,28 @@ final class HttpEndpoint implements WebhookDelivery.Endpoint {
         this.traceHeader = traceHeader;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /**
+     * The first bytes of the answer, read within the read timeout: the request's timeout ends at the headers, and an
+     * endpoint that trickles its body must not hold the invocation. Closing the stream drops the rest.
+     */
+    private String excerpt(InputStream body) {
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.readNBytes(EXCERPT_BYTES);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }, EXCERPT_READER);
+        try (body) {
+            return new String(read.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8).strip();
+        } catch (TimeoutException | ExecutionException | IOException e) {
+            return "(no answer body within " + readTimeout.toSeconds() + " s)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     @Override
@@ -63,11 +91,8 @@ final class HttpEndpoint implements WebhookDelivery.Endpoint {
         traceHeader.get().ifPresent(trace -> request.header("X-Amzn-Trace-Id", trace));
         try {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (InputStream in = response.body()) {
-                excerpt = new String(in.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8).strip();
-            }
-            return new DeliveryAttempt.Answered(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), excerpt);
+            return new DeliveryAttempt.Answered(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+                    excerpt(response.body()));
         } catch (HttpTimeoutException e) {
             return new DeliveryAttempt.NoAnswer("no answer within " + readTimeout.toSeconds() + " s (" + e.getMessage() + ")");
         } catch (IOException e) {

@@ -50,6 +50,17 @@ class HttpEndpointTest {
             }
             exchange.close();
         });
+        server.createContext("/trickle", exchange -> {
+            received.add(exchange.getRequestHeaders());
+            exchange.sendResponseHeaders(200, 0); // chunked: the headers now, the body never
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
@@ -93,6 +104,13 @@ class HttpEndpointTest {
         HttpEndpoint nobody = new HttpEndpoint(URI.create("http://127.0.0.1:" + closed + "/hook"), true, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Optional::empty);
         assertThat(nobody.post("{}", Map.of())).isInstanceOf(DeliveryAttempt.NoAnswer.class);
+    }
+
+    @Test
+    void aBodyThatNeverComesDoesNotHoldTheDeliveryBeyondTheReadTimeout() {
+        // the excerpt says the body was given up on at the read timeout (the endpoint holds it 5 s)
+        assertThat(endpoint("/trickle", true).post("{}", Map.of())).isEqualTo(new DeliveryAttempt.Answered(200, null,
+                "(no answer body within 1 s)"));
     }
 
     private HttpEndpoint endpoint(String path, boolean allowPrivate) {

@@ -6,6 +6,7 @@ import dev.assetflow.aws.asset.DynamoAssetRepository;
 import dev.assetflow.aws.clients.AwsClients;
 import dev.assetflow.aws.sqs.SqsQueues;
 import dev.assetflow.aws.webhook.DynamoDeliveryLog;
+import dev.assetflow.domain.asset.Asset;
 import dev.assetflow.domain.asset.AssetId;
 import dev.assetflow.domain.events.AssetEvent;
 import dev.assetflow.domain.json.Json;
@@ -111,7 +112,7 @@ public final class WebhooksCommand {
             for (AssetSummary summary : page.assets()) {
                 read++;
                 AssetId id = new AssetId(summary.assetId());
-                Optional<dev.assetflow.domain.asset.Asset> asset = assets.find(id);
+                Optional<Asset> asset = assets.find(id);
                 if (asset.isEmpty()) {
                     continue;
                 }
