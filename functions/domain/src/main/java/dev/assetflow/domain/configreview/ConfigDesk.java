@@ -50,17 +50,28 @@ public final class ConfigDesk {
     }
 
     public ConfigVersions.Version serving(ConfigDocument document) {
-        ConfigVersions.Version newest = newest(document);
-        if (valid(document, newest.text())) {
-            return newest;
-        }
-        return versions.history(document).reversed().stream().filter(v -> valid(document, v.text())).findFirst()
+        return servingGiven(document, newest(document));
+    }
+
+    /** What serves when {@code newest} is the newest version: it, when valid; else the history is read once. */
+    private ConfigVersions.Version servingGiven(ConfigDocument document, ConfigVersions.Version newest) {
+        return valid(document, newest.text()) ? newest : servingIn(document, versions.history(document));
+    }
+
+    /** The newest valid version of a history already read (oldest first). */
+    private static ConfigVersions.Version servingIn(ConfigDocument document, List<ConfigVersions.Version> history) {
+        return history.reversed().stream().filter(v -> valid(document, v.text())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(document.logical() + " has no valid version"));
     }
 
     /** Every problem of a candidate against what serves (and the other document as it serves), or none. */
     public List<String> problems(ConfigDocument document, String candidate) {
-        return problems(document, candidate, Optional.of(serving(document).text()), serving(other(document)).text());
+        return problems(document, candidate, serving(document));
+    }
+
+    /** The same, against {@code serving} already read: one read more, of the other document. */
+    private List<String> problems(ConfigDocument document, String candidate, ConfigVersions.Version serving) {
+        return problems(document, candidate, Optional.of(serving.text()), serving(other(document)).text());
     }
 
     /** Every problem of a candidate on its own, its references checked against the given other document. */
@@ -78,11 +89,18 @@ public final class ConfigDesk {
     }
 
     public Publication publish(ConfigDocument document, String candidate, String description) {
-        ConfigVersions.Version newest = newest(document);
+        return publish(document, candidate, description, newest(document), Optional.empty());
+    }
+
+    /** With the newest version (and the history, when already read) in hand: no read is made twice. */
+    private Publication publish(ConfigDocument document, String candidate, String description, ConfigVersions.Version newest,
+            Optional<List<ConfigVersions.Version>> history) {
         if (candidate.strip().equals(newest.text().strip())) {
             return new Unchanged(newest.number());
         }
-        List<String> problems = problems(document, candidate);
+        ConfigVersions.Version serving = valid(document, newest.text()) ? newest
+                : history.map(h -> servingIn(document, h)).orElseGet(() -> servingGiven(document, newest));
+        List<String> problems = problems(document, candidate, serving);
         if (!problems.isEmpty()) {
             return new Refused(problems);
         }
@@ -90,20 +108,26 @@ public final class ConfigDesk {
     }
 
     public Publication rollback(ConfigDocument document, long to, String description) {
-        Optional<ConfigVersions.Version> old = versions.history(document).stream().filter(v -> v.number() == to).findFirst();
+        List<ConfigVersions.Version> history = versions.history(document);
+        Optional<ConfigVersions.Version> old = history.stream().filter(v -> v.number() == to).findFirst();
         if (old.isEmpty()) {
             return new NoSuchVersion(to);
         }
         try {
-            return publish(document, ConfigReview.rollback(document, old.get().text(), serving(document).text()), description);
+            return publish(document, ConfigReview.rollback(document, old.get().text(), servingIn(document, history).text()), description,
+                    history.getLast(), Optional.of(history));
         } catch (ConfigInvalidException e) {
             return new Refused(e.problems());
         }
     }
 
     public List<HistoryEntry> history(ConfigDocument document) {
-        long serving = serving(document).number();
-        return versions.history(document).stream().map(v -> new HistoryEntry(v.number(), v.at(), v.by(), v.note(), summary(document, v.text()),
+        List<ConfigVersions.Version> all = versions.history(document);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("the stack has no " + document.logical() + " parameter");
+        }
+        long serving = servingIn(document, all).number();
+        return all.stream().map(v -> new HistoryEntry(v.number(), v.at(), v.by(), v.note(), summary(document, v.text()),
                 v.number() == serving, v.number() > serving, v.text())).toList();
     }
 

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public final class ConsoleSite {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "map", "application/json", "svg", "image/svg+xml", "png", "image/png");
+            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png");
 
     private final Optional<Path> dist;
     private final S3Client s3;
