@@ -23,9 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -37,20 +37,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 class BackfillIT {
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules());
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigIT {
     private static final Duration MAX_AGE = Duration.ofSeconds(2);
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static AssetflowClient api;
     private static String prefix;
     static final String RULES = TopologyLoader.configDocument("routing-rules.json");
@@ -54,17 +56,10 @@ class ConfigIT {
     @BeforeAll
     static void start() {
         assertThat(IMAGES_TO_BULK).as("the edit of the bundled rules applies").isNotEqualTo(RULES).contains("\"version\": 5");
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules()
                 .withEnvironment("ingest", Map.of("CONFIG_MAX_AGE_SECONDS", Long.toString(MAX_AGE.toSeconds()))));
         api = new AssetflowClient(stack.apiEndpoint());
         prefix = stack.resources().names().prefix();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -7,9 +7,9 @@ import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.client.AssetflowClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,20 +25,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleConfigIT {
     private static final Duration PAGE = Duration.ofSeconds(20);
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules());
     }
 
     @Test

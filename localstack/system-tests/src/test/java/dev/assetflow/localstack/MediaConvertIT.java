@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,8 @@ import software.amazon.awssdk.services.mediaconvert.model.VideoCodec;
 class MediaConvertIT {
     private static final Duration WAIT = Duration.ofMinutes(6);
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static AssetflowClient client;
     private static EventTap searchIndex;
     private static EventTap notifications;
@@ -64,7 +67,7 @@ class MediaConvertIT {
                    "route": {"queue": "standard", "profile": "video-abr", "transcoder": "mediaconvert"}},
                   {"name": "fallback", "when": {}, "route": {"queue": "review"}}]}
                 """);
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
                 .withConfigDocument("routing-rules", Files.readString(rules))
                 .withEnvironment("mediaconvert-submitter", Map.of("JOB_TIMEOUT_SECONDS", "60", "WATCH_SECONDS", "5", "CONFIG_MAX_AGE_SECONDS", "1"))
@@ -80,9 +83,6 @@ class MediaConvertIT {
     static void stop() {
         if (mediaConvert != null) {
             mediaConvert.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

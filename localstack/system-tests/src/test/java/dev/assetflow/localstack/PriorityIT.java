@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +38,8 @@ class PriorityIT {
               {"name": "images", "when": {"kind": "image"}, "route": {"queue": "bulk", "profile": "image-responsive"}},
               {"name": "fallback", "when": {}, "route": {"queue": "review"}}]}""";
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static AssetflowClient api;
     private static EventTap notifications;
 
@@ -46,16 +48,9 @@ class PriorityIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules().withConfigDocument("routing-rules", RULES));
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules().withConfigDocument("routing-rules", RULES));
         api = new AssetflowClient(stack.apiEndpoint());
         notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReprocessIT {
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static AssetflowClient api;
     private static EventTap searchIndex;
 
@@ -50,20 +52,13 @@ class ReprocessIT {
         ((ArrayNode) rules.path("rules")).insert(0, Json.mapper().readTree("""
                 {"name": "segmented-clips", "when": {"kind": "video", "minDurationSeconds": 10},
                  "route": {"queue": "standard", "profile": "video-abr", "transcoder": "ffmpeg-segmented"}}"""));
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules()
                 .withConfigDocument("routing-rules", rules.toPrettyString())
                 .withEnvironment("image-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2"))
                 .withEnvironment("video-worker", Map.of("CONFIG_MAX_AGE_SECONDS", "2", "CHUNK_CPU_SECONDS", "2"))
                 .withEnvironment("asset-control", Map.of("CONFIG_MAX_AGE_SECONDS", "2")));
         api = new AssetflowClient(stack.apiEndpoint());
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -26,9 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +43,8 @@ class SegmentedVideoIT {
     private static final Duration LONG_WAIT = Duration.ofMinutes(12);
     private static final int FPS = 25;
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static EventTap searchIndex;
     private static EventTap notifications;
     private static AssetflowClient client;
@@ -60,20 +62,13 @@ class SegmentedVideoIT {
                    "route": {"queue": "bulk", "profile": "video-abr", "transcoder": "ffmpeg-segmented"}},
                   {"name": "fallback", "when": {}, "route": {"queue": "review"}}]}
                 """);
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules()
                 .withVisibilityTimeoutCap(Duration.ofSeconds(60))
                 .withConfigDocument("routing-rules", Files.readString(rules))
                 .withEnvironment("video-worker", Map.of("CHUNK_CPU_SECONDS", "2")));
         searchIndex = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("search-index"));
         notifications = new EventTap(stack.clients().sqs(), stack.resources().queueUrl("notifications"));
         client = new AssetflowClient(stack.apiEndpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

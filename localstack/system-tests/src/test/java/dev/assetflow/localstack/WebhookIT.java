@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -52,6 +53,8 @@ class WebhookIT {
             "READ_TIMEOUT_SECONDS", "1", "CONNECT_TIMEOUT_SECONDS", "1");
     private static HttpServer receiver;
     private static LocalStack stack;
+    @RegisterExtension
+    static final OwnStack OWN = new OwnStack();
     private static AssetflowClient api;
     private static final List<Received> requests = new CopyOnWriteArrayList<>();
     /** The application behind the receiver: each event once, by its id. */
@@ -72,7 +75,7 @@ class WebhookIT {
         receiver.start();
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         JsonNode ready = Json.mapper().readTree("{\"type\": [\"asset.ready\"]}");
-        stack = LocalStack.start(LocalStack.Options.defaults().withoutSchedules()
+        stack = OWN.start(LocalStack.Options.defaults().withoutSchedules()
                 .withWebhook("flaky", new WebhookSpec("answers 500 twice", base + "/flaky", ready, 2, true, null))
                 .withWebhook("gone", new WebhookSpec("answers 410", base + "/gone", ready, 2, true, null))
                 .withWebhook("silent", new WebhookSpec("never answers in time", base + "/silent", ready, 2, true, 60))
@@ -84,9 +87,6 @@ class WebhookIT {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (receiver != null) {
             receiver.stop(0);
         }
