@@ -61,7 +61,7 @@ class DeployReviewTest {
             assertThat(resources("AWS::IAM::Role").entrySet().stream().filter(e -> e.getKey().startsWith(id + "ServiceRole"))
                     .map(e -> e.getValue().toString()).toList()).as(function).hasSize(1)
                     .noneMatch(role -> role.contains("AWSLambdaBasicExecutionRole"));
-            String policy = resources("AWS::IAM::Policy").entrySet().stream()
+            String policy = policies().entrySet().stream()
                     .filter(e -> e.getKey().startsWith(id + "ServiceRole")).map(e -> e.getValue().toString()).findFirst().orElseThrow();
             assertThat(policy).as(function).contains("logs:CreateLogStream", "logs:PutLogEvents", id + "Logs")
                     .doesNotContain("logs:*");
@@ -91,7 +91,7 @@ class DeployReviewTest {
 
     @Test
     void theUploadApiMayOnlyPutUnderUploads() {
-        String uploadApiPolicies = resources("AWS::IAM::Policy").entrySet().stream()
+        String uploadApiPolicies = policies().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("UploadApi")).map(e -> e.getValue().toString()).toList().toString();
         assertThat(uploadApiPolicies).contains("s3:PutObject", "/uploads/*");
         assertThat(uploadApiPolicies).doesNotContainPattern("s3:PutObject[^\\]]*UploadsBucket[^\\]]*\"/\\*\"");

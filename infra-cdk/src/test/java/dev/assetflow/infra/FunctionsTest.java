@@ -78,7 +78,7 @@ class FunctionsTest {
                 .map(p -> p.get("Targets").toString()))
                 .anyMatch(targets -> targets.contains("DlqTriageLive"))
                 .anyMatch(targets -> targets.contains("BreakerProbeLive"));
-        String triagePolicy = resources("AWS::IAM::Policy").entrySet().stream()
+        String triagePolicy = policies().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("FunctionsDlqTriage") || e.getKey().contains("DlqTriage"))
                 .map(e -> properties(e.getValue()).toString()).findFirst().orElseThrow();
         assertThat(triagePolicy).contains("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility")

@@ -171,7 +171,7 @@ class LeastPrivilegeTest {
     }
 
     private static List<Map<String, Object>> policiesOf(String functionIdPrefix) {
-        return resources("AWS::IAM::Policy").entrySet().stream()
+        return policies().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(functionIdPrefix + "ServiceRole"))
                 .map(Map.Entry::getValue).toList();
     }
@@ -188,7 +188,7 @@ class LeastPrivilegeTest {
      * resource-level permission. theConsoleDeploymentMayTouchOnlyTheConsole checks it on its own.
      */
     private static List<Map<String, Object>> pipelinePolicies() {
-        return resources("AWS::IAM::Policy").entrySet().stream().filter(e -> !e.getKey().startsWith(BUCKET_DEPLOYMENT))
+        return policies().entrySet().stream().filter(e -> !e.getKey().startsWith(BUCKET_DEPLOYMENT))
                 .map(Map.Entry::getValue).toList();
     }
 
@@ -197,7 +197,7 @@ class LeastPrivilegeTest {
     @Test
     @SuppressWarnings("unchecked")
     void theConsoleDeploymentMayTouchOnlyTheConsole() {
-        List<Map<String, Object>> policies = resources("AWS::IAM::Policy").entrySet().stream()
+        List<Map<String, Object>> policies = policies().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(BUCKET_DEPLOYMENT)).map(Map.Entry::getValue).toList();
         assertThat(policies).hasSize(1);
         for (Object statement : list(((Map<String, Object>) properties(policies.get(0)).get("PolicyDocument")).get("Statement"))) {

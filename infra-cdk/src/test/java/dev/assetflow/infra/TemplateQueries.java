@@ -26,6 +26,20 @@ final class TemplateQueries {
                 Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Runtime", "java21"))))));
     }
 
+    /**
+     * Every IAM policy: the roles' inline policies and the managed "OverflowPolicy" CDK moves statements to when a role's
+     * inline policy would pass IAM's size limit (which ops-api's does): a check of what a role may do must read both.
+     */
+    static Map<String, Map<String, Object>> policies() {
+        return policiesOf(template());
+    }
+
+    static Map<String, Map<String, Object>> policiesOf(Template template) {
+        Map<String, Map<String, Object>> all = new java.util.LinkedHashMap<>(typed(template.findResources("AWS::IAM::Policy")));
+        all.putAll(typed(template.findResources("AWS::IAM::ManagedPolicy")));
+        return all;
+    }
+
     static Map<String, Map<String, Object>> resources(String type) {
         return typed(template().findResources(type));
     }

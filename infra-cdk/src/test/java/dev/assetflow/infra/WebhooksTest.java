@@ -62,7 +62,7 @@ class WebhooksTest {
 
     @Test
     void onlyItsOwnFunctionReadsTheSecretAndItWritesNothingButItsDeliveriesAndItsDeadLetters() {
-        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        Map<String, Map<String, Object>> policies = TemplateQueries.policiesOf(template);
         List<String> readers = policies.entrySet().stream().filter(e -> e.getValue().toString().contains("secretsmanager:GetSecretValue"))
                 .map(Map.Entry::getKey).toList();
         assertThat(readers).singleElement().asString().startsWith("WebhookCmsServiceRole");
