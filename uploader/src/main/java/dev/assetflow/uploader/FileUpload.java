@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FileUpload {
     /** How long a stopped run waits for the part requests it had in flight. */
-    static final Duration PARTS_SETTLE = Duration.ofSeconds(60);
+    static final Duration PARTS_SETTLE = Duration.ofMinutes(5);
 
     /**
      * @param parallelParts parts in flight at once per file

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
@@ -40,10 +44,33 @@ public final class PartPut implements PartTransport {
                 put.header(header.getKey(), header.getValue().asText());
             }
         });
-        HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = put.build();
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = exchange.get();
+        } catch (InterruptedException e) {
+            // the part's bytes may be on the wire and S3 may still store it: let the exchange end first, so that a
+            // stopped upload returns only once S3 holds all it will from this run and a resumed run starts from the truth
+            awaitEnd(exchange, request.timeout().orElse(Duration.ofMinutes(1)));
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
         String body = response.body() == null ? "" : response.body();
         return new Result(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
                 body.substring(0, Math.min(300, body.length())));
+    }
+
+    private static void awaitEnd(CompletableFuture<?> exchange, Duration timeout) {
+        try {
+            exchange.get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // it ended (or will be dropped with the client): either way it is no longer ours to wait for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static InputStream range(Path file, long offset, long length, LongConsumer sent) {
