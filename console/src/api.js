@@ -39,26 +39,6 @@ function safeJson(text) {
   }
 }
 
-/** POST /uploads, then the PUT of the bytes to the presigned URL with exactly the headers it was signed with. */
-export async function upload(file, onProgress) {
-  const plan = await call('POST', '/uploads', {
-    fileName: file.name, contentType: file.type || 'application/octet-stream', sizeBytes: file.size,
-  });
-  if (!plan.upload) throw new Error('this file needs a multipart upload: use ./scripts/upload for files above the multipart threshold');
-  const headers = { ...plan.upload.headers };
-  delete headers['Content-Length']; // the browser sets it from the body and refuses to have it set
-  await new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(plan.upload.method, plan.upload.url);
-    Object.entries(headers).forEach(([name, value]) => xhr.setRequestHeader(name, value));
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
-    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`the upload was refused: HTTP ${xhr.status}`)));
-    xhr.onerror = () => reject(new Error('the upload could not reach storage (is the bucket CORS rule missing this origin?)'));
-    xhr.send(file);
-  });
-  return plan;
-}
-
 /** Where the console finds a rendition: renditions/… under its own origin (the local stack, or CloudFront). */
 export function renditionUrl(location) {
   const match = /^s3:\/\/[^/]+\/(.*)$/.exec(location || '');

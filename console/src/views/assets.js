@@ -1,4 +1,5 @@
-import { call, upload } from '../api.js';
+import { call } from '../api.js';
+import { upload } from '../uploads.js';
 import { bytes, el, notice, stateBadge, when } from '../dom.js';
 import { every } from './refresh.js';
 

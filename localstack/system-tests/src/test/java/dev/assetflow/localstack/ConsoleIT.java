@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assetflow.domain.json.Json;
 import dev.assetflow.localstack.client.AssetflowClient;
+import dev.assetflow.uploader.UploadApiClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +77,36 @@ class ConsoleIT {
             browser.driver.get(site + "/#/breakers");
             browser.waitUpTo(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-step=image-worker] [data-state]")));
             browser.screenshot("05-breakers");
+        }
+    }
+
+    /**
+     * A file above the API's multipart threshold (64 MiB on this stack) goes up from the browser in parts: the upload's
+     * record says COMPLETED with every part of the plan, and the recording becomes READY.
+     */
+    @Test
+    void aFileAboveTheMultipartThresholdIsUploadedFromTheConsoleInParts(LocalStackExtension.Fixture fx) throws Exception {
+        Path recording = TestMedia.SAMPLES.audio(dir.resolve("console-interview.wav"), 400); // 70.6 MB of 16-bit stereo
+        assertThat(Files.size(recording)).as("above the 64 MiB threshold").isGreaterThan(64L << 20);
+        AssetflowClient api = new AssetflowClient(fx.stack().apiEndpoint());
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(fx.stack().apiEndpoint() + "/#/assets");
+            browser.waitUpTo(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=assets]")));
+            browser.driver.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(recording.toAbsolutePath().toString());
+            WebElement progress = browser.driver.findElement(By.cssSelector("[data-testid=upload-progress]"));
+            browser.waitUpTo(Duration.ofSeconds(120)).until(d -> UPLOADED.matcher(progress.getText()).find()
+                    || browser.driver.findElement(By.id("notice")).getText().contains("aborted"));
+            Matcher uploaded = UPLOADED.matcher(progress.getText());
+            assertThat(uploaded.find()).as("uploaded; the console said: %s", browser.driver.findElement(By.id("notice")).getText()).isTrue();
+            String assetId = uploaded.group(1);
+            JsonNode upload = new UploadApiClient(fx.stack().apiEndpoint()).multipartUpload(assetId).body();
+            assertThat(upload.path("state").asText()).as("a multipart upload, completed: %s", upload).isEqualTo("COMPLETED");
+            assertThat(upload.path("partCount").asInt()).as("parts of 8 MiB: %s", upload).isEqualTo(9);
+            assertThat(upload.path("etag").asText()).as("S3's multipart ETag counts the parts").endsWith("-9\"");
+            By readyRow = By.cssSelector("tr[data-asset='" + assetId + "'] [data-state=READY]");
+            browser.waitUpTo(Uploads.SETTLE).until(ExpectedConditions.presenceOfElementLocated(readyRow));
+            browser.screenshot("15-multipart-upload-ready");
+            assertThat(api.asset(assetId).body().at("/original/sizeBytes").asLong()).isEqualTo(Files.size(recording));
         }
     }
 
