@@ -25,11 +25,11 @@ export async function upload(file, onProgress) {
 
 async function uploadInParts(multipart, file, onProgress) {
   const sentOfPart = new Map();
+  let sentInAll = 0;
   const progress = (partNumber, sent) => {
+    sentInAll += sent - (sentOfPart.get(partNumber) || 0);
     sentOfPart.set(partNumber, sent);
-    let total = 0;
-    sentOfPart.forEach((bytes) => (total += bytes));
-    onProgress?.(total / multipart.sizeBytes);
+    onProgress?.(sentInAll / multipart.sizeBytes);
   };
   const receipts = [];
   try {
@@ -58,7 +58,10 @@ async function sendPart(multipart, part, file, onSent) {
   let signed = part;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await put(signed, bytes, onSent);
+      const etag = await put(signed, bytes, onSent);
+      // a part's ETag is read through CORS: the bucket's rule must expose it (both hosts' rules do)
+      if (!etag) throw new Error("storage did not expose the part's ETag (the bucket's CORS rule)");
+      return etag;
     } catch (e) {
       onSent(0);
       if (attempt >= PART_TRIES) throw new Error(`part ${part.partNumber} of ${multipart.partCount} failed ${attempt} times: ${e.message}`);
@@ -79,11 +82,8 @@ function put(signed, body, onSent) {
     xhr.upload.onprogress = (e) => e.lengthComputable && onSent(e.loaded);
     xhr.onload = () => {
       if (xhr.status >= 300) return reject(new Error(`storage refused it: HTTP ${xhr.status}`));
-      const etag = xhr.getResponseHeader('ETag');
-      // a part's ETag is read through CORS: the bucket's rule must expose it (both hosts' rules do)
-      if (!etag && signed.url.includes('partNumber=')) return reject(new Error("storage did not expose the part's ETag (the bucket's CORS rule)"));
       onSent(body.size);
-      resolve(etag);
+      resolve(xhr.getResponseHeader('ETag'));
     };
     xhr.onerror = () => reject(new Error('the upload could not reach storage (is the bucket CORS rule missing this origin?)'));
     xhr.send(body);
